@@ -1,0 +1,18 @@
+/**
+ * The adopter kit: fast-check arbitraries for every model type, for property-based tests in
+ * your own CI. Requires `fast-check` (an optional peer dependency of threadline).
+ *
+ * @packageDocumentation
+ */
+export {
+  customerArbitrary,
+  emailTextArbitrary,
+  type InteractionArbitraryOptions,
+  identifierArbitrary,
+  interactionArbitrary,
+  journeyArbitrary,
+  observedIdentifierArbitrary,
+  phoneTextArbitrary,
+  type TimeWindow,
+  timestampArbitrary,
+} from './arbitraries.js';
