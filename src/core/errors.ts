@@ -18,6 +18,9 @@ export type ThreadlineErrorCode =
   | 'invalid_customer'
   | 'invalid_id'
   | 'invalid_options'
+  | 'invalid_input'
+  | 'invalid_model'
+  | 'model_not_trained'
   | 'invalid_pattern';
 
 /**

@@ -1,65 +1,9 @@
 import { z } from 'zod';
 import { RegionCodeSchema } from '../normalize/phone/phone.js';
+import { SocialPlatformSchema } from '../normalize/social/platforms.js';
 import { TimestampSchema } from './time.js';
 
 const text = (max: number) => z.string().min(1).max(max);
-
-/**
- * The social platforms threadline knows the handle rules of. Any other platform may be named
- * with a lower-case slug.
- *
- * @example
- * ```ts
- * import { KNOWN_SOCIAL_PLATFORMS } from 'threadline';
- *
- * console.log(KNOWN_SOCIAL_PLATFORMS[0]); // x
- * ```
- */
-export const KNOWN_SOCIAL_PLATFORMS = [
-  'x',
-  'instagram',
-  'threads',
-  'facebook',
-  'messenger',
-  'whatsapp',
-  'tiktok',
-  'youtube',
-  'linkedin',
-  'telegram',
-  'github',
-  'reddit',
-  'mastodon',
-  'bluesky',
-  'snapchat',
-  'pinterest',
-] as const;
-
-/**
- * A social platform: a known one, or any lower-case slug (`line`, `wechat`, `vk`).
- *
- * @example
- * ```ts
- * import { SocialPlatformSchema } from 'threadline';
- *
- * console.log(SocialPlatformSchema.safeParse('x').success, SocialPlatformSchema.safeParse('X!').success); // true false
- * ```
- */
-export const SocialPlatformSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,31}$/, {
-  message: 'expected a lower-case platform slug such as x, instagram or line',
-});
-
-/**
- * A social platform slug; see {@link SocialPlatformSchema}.
- *
- * @example
- * ```ts
- * import type { SocialPlatform } from 'threadline';
- *
- * const p: SocialPlatform = 'instagram';
- * console.log(p);
- * ```
- */
-export type SocialPlatform = z.infer<typeof SocialPlatformSchema>;
 
 /**
  * An email address as seen, before normalization (display names and odd casing allowed).

@@ -4,7 +4,6 @@ import { type Customer, CustomerSchema } from '../model/customer.js';
 import {
   type Identifier,
   IdentifierSchema,
-  KNOWN_SOCIAL_PLATFORMS,
   type ObservedIdentifier,
   ObservedIdentifierSchema,
   type Trust,
@@ -12,6 +11,7 @@ import {
 import { type Interaction, InteractionSchema } from '../model/interaction.js';
 import { type Journey, JourneySchema } from '../model/journey.js';
 import { ReferenceKindSchema } from '../model/reference.js';
+import { SOCIAL_PLATFORMS } from '../normalize/social/platforms.js';
 
 const MIN_TIME = Date.parse('2020-01-01T00:00:00Z');
 const MAX_TIME = Date.parse('2030-12-31T23:59:59Z');
@@ -161,7 +161,7 @@ const trustArbitrary: fc.Arbitrary<Trust> = fc.oneof(
  * ```
  */
 export function identifierArbitrary(): fc.Arbitrary<Identifier> {
-  const platform = fc.oneof(fc.constantFrom(...KNOWN_SOCIAL_PLATFORMS), slug);
+  const platform = fc.oneof(fc.constantFrom(...SOCIAL_PLATFORMS), slug);
   return fc
     .oneof(
       emailTextArbitrary().map((value) => ({ kind: 'email', value })),

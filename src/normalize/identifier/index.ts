@@ -1,0 +1,1 @@
+export { type IdentifierKey, type IdentifierKeyOptions, identifierKey } from './identifier.js';
