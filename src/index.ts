@@ -2,11 +2,12 @@
  * threadline: one customer, one thread, every channel.
  *
  * The root entry holds the model (zod schemas and inferred types), identifier normalization,
- * and the shared result and error types. Adopter kits live at `threadline/testing` and
- * `threadline/fp`.
+ * the matching engine, and the shared result and error types. Adopter kits live at
+ * `threadline/testing` and `threadline/fp`.
  *
  * @packageDocumentation
  */
 export * from './core/index.js';
+export * from './linkage/index.js';
 export * from './model/index.js';
 export * from './normalize/index.js';

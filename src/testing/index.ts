@@ -16,3 +16,4 @@ export {
   type TimeWindow,
   timestampArbitrary,
 } from './arbitraries.js';
+export { generatePopulation, type PopulationOptions, type PopulationRecord } from './population.js';

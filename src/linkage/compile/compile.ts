@@ -1,0 +1,573 @@
+import { ThreadlineError } from '../../core/errors.js';
+import { err, type Issue, ok, type Result } from '../../core/result.js';
+import { toIssues } from '../../model/parse.js';
+import {
+  damerauLevenshtein,
+  jaccard,
+  jaro,
+  jaroWinkler,
+  levenshtein,
+} from '../similarity/similarity.js';
+import {
+  type LevelSpec,
+  type ModelSpec,
+  type ModelSpecInput,
+  ModelSpecSchema,
+  type TransformSpec,
+} from '../spec/spec.js';
+import { compileChain, inputKey, isoDate } from '../transform/transform.js';
+
+/**
+ * A predicate for `custom` levels: given the (transformed) values of both records, does the
+ * level hold? Register predicates by name when compiling.
+ *
+ * @example
+ * ```ts
+ * import type { CustomPredicate } from 'threadline';
+ *
+ * const sameLastFour: CustomPredicate = (a, b) => a.some((x) => b.some((y) => x.slice(-4) === y.slice(-4)));
+ * console.log(sameLastFour(['5551234'], ['9991234'])); // true
+ * ```
+ */
+export type CustomPredicate = (a: readonly string[], b: readonly string[]) => boolean;
+
+/**
+ * Options for {@link compileModel}.
+ *
+ * @example
+ * ```ts
+ * import type { CompileOptions } from 'threadline';
+ *
+ * const options: CompileOptions = { predicates: { always: () => true } };
+ * console.log(Object.keys(options.predicates ?? {}));
+ * ```
+ */
+export interface CompileOptions {
+  /** Predicates for `custom` levels, by name. */
+  readonly predicates?: Readonly<Record<string, CustomPredicate>>;
+}
+
+/**
+ * One field read through one transform chain: a column of prepared values shared by every
+ * level and blocking key that reads the same thing.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, type CompiledInput } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'email', levels: [{ kind: 'exact', transform: ['email'] }, { kind: 'else' }] }] });
+ * const input: CompiledInput | undefined = model.inputs[0];
+ * console.log(input?.key); // email|["email"]
+ * ```
+ */
+export interface CompiledInput {
+  /** A stable text key of the field, transforms and numeric view. */
+  readonly key: string;
+  /** The record field read. */
+  readonly field: string;
+  /** The transforms applied, in order. */
+  readonly transform: readonly TransformSpec[] | undefined;
+  /** Maps a record's raw values to the transformed values. */
+  readonly apply: (values: readonly string[]) => readonly string[];
+  /** Whether levels need the values as dates (day numbers) or numbers. */
+  readonly numeric: 'date' | 'number' | undefined;
+}
+
+/**
+ * What a level test sees: the values of both records, and their numeric views (dates as day
+ * numbers, numbers as numbers; NaN when absent).
+ *
+ * @example
+ * ```ts
+ * import type { PairView } from 'threadline';
+ *
+ * const view: PairView = { a: ['ana'], b: ['anna'], na: Number.NaN, nb: Number.NaN };
+ * console.log(view.a[0]);
+ * ```
+ */
+export interface PairView {
+  readonly a: readonly string[];
+  readonly b: readonly string[];
+  readonly na: number;
+  readonly nb: number;
+}
+
+/**
+ * A compiled comparison level: its test, its trained m and u, and its weight.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, type CompiledLevel } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact', m: 0.9, u: 0.01 }, { kind: 'else', m: 0.1, u: 0.99 }] }] });
+ * const level: CompiledLevel | undefined = model.comparisons[0]?.levels[0];
+ * console.log(level?.label, level?.weight.toFixed(2)); // exact 6.49
+ * ```
+ */
+export interface CompiledLevel {
+  /** The level's position in its comparison. */
+  readonly index: number;
+  readonly kind: LevelSpec['kind'];
+  /** A human label for explanations. */
+  readonly label: string;
+  /** The index of the model input the level reads (-1 for `else`). */
+  readonly input: number;
+  /** Whether the level holds for a pair. */
+  readonly test: (pair: PairView) => boolean;
+  /** P(level | match), when trained. */
+  readonly m: number | undefined;
+  /** P(level | non-match), when trained. */
+  readonly u: number | undefined;
+  /** log2(m / u); 0 for the null level; NaN until trained. */
+  readonly weight: number;
+  readonly tf: { readonly weight: number; readonly minFrequency: number | undefined } | undefined;
+  /** Whether training estimates m for this level (every level but null). */
+  readonly estimated: boolean;
+}
+
+/**
+ * A compiled comparison: its levels in order, and the fields it reads.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, type CompiledComparison } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'email', levels: [{ kind: 'exact' }, { kind: 'else' }] }] });
+ * const c: CompiledComparison | undefined = model.comparisons[0];
+ * console.log(c?.name, [...(c?.fields ?? [])]); // e [ 'email' ]
+ * ```
+ */
+export interface CompiledComparison {
+  readonly index: number;
+  readonly name: string;
+  readonly levels: readonly CompiledLevel[];
+  /** Fields the comparison reads, to know which comparisons a blocking rule fixes in EM. */
+  readonly fields: ReadonlySet<string>;
+}
+
+/**
+ * A compiled blocking rule: the inputs whose values are AND-ed into keys.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, type CompiledBlockingRule } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact' }, { kind: 'else' }] }], blocking: [{ name: 'by e', keys: [{ field: 'e' }] }] });
+ * const rule: CompiledBlockingRule | undefined = model.blocking[0];
+ * console.log(rule?.name); // by e
+ * ```
+ */
+export interface CompiledBlockingRule {
+  readonly name: string;
+  readonly inputs: readonly number[];
+  readonly fields: ReadonlySet<string>;
+}
+
+/**
+ * A model ready to use: validated, with level tests and weights precomputed. Immutable. Make
+ * it with {@link compileModel}; the engine's functions take it as their first argument.
+ *
+ * @example
+ * ```ts
+ * import { compileModel } from 'threadline';
+ *
+ * const model = compileModel({
+ *   comparisons: [{ name: 'email', field: 'email', levels: [{ kind: 'null', transform: ['email'] }, { kind: 'exact', transform: ['email'], m: 0.9, u: 0.001 }, { kind: 'else', m: 0.1, u: 0.999 }] }],
+ * });
+ * console.log(model.comparisons[0]?.levels[1]?.weight.toFixed(2)); // 9.81
+ * ```
+ */
+export interface CompiledModel {
+  readonly spec: ModelSpec;
+  readonly prior: number;
+  /** log2 of the prior odds. */
+  readonly priorWeight: number;
+  readonly inputs: readonly CompiledInput[];
+  readonly comparisons: readonly CompiledComparison[];
+  readonly blocking: readonly CompiledBlockingRule[];
+  /** True when every non-null level has m and u. */
+  readonly trained: boolean;
+  /** Term-frequency tables from the spec, by input index. */
+  readonly termFrequencies: ReadonlyMap<
+    number,
+    { readonly values: ReadonlyMap<string, number>; readonly other: number }
+  >;
+  readonly predicates: Readonly<Record<string, CustomPredicate>>;
+}
+
+function anyPair(
+  a: readonly string[],
+  b: readonly string[],
+  f: (x: string, y: string) => boolean,
+): boolean {
+  for (const x of a) for (const y of b) if (f(x, y)) return true;
+  return false;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since the epoch of an ISO date, or NaN. */
+export function dayNumber(value: string | undefined): number {
+  if (value === undefined) return Number.NaN;
+  const iso = isoDate(value);
+  return iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+/** The letter when a value is only an initial (`j`, `j.`), else undefined. */
+function initialOf(value: string): string | undefined {
+  const trimmed = value.endsWith('.') ? value.slice(0, -1) : value;
+  return Array.from(trimmed).length === 1 ? trimmed : undefined;
+}
+
+function levelTest(
+  level: LevelSpec,
+  predicates: Readonly<Record<string, CustomPredicate>>,
+  path: Issue['path'],
+): (pair: PairView) => boolean {
+  switch (level.kind) {
+    case 'null':
+      return (p) => p.a.length === 0 || p.b.length === 0;
+    case 'else':
+      return () => true;
+    case 'exact':
+      return (p) => anyPair(p.a, p.b, (x, y) => x === y);
+    case 'jaro_winkler':
+      return (p) => anyPair(p.a, p.b, (x, y) => x === y || jaroWinkler(x, y) >= level.threshold);
+    case 'jaro':
+      return (p) => anyPair(p.a, p.b, (x, y) => x === y || jaro(x, y) >= level.threshold);
+    case 'levenshtein':
+      return (p) =>
+        anyPair(
+          p.a,
+          p.b,
+          (x, y) =>
+            Math.abs(x.length - y.length) <= level.maxDistance &&
+            levenshtein(x, y) <= level.maxDistance,
+        );
+    case 'damerau_levenshtein':
+      return (p) =>
+        anyPair(
+          p.a,
+          p.b,
+          (x, y) =>
+            Math.abs(x.length - y.length) <= level.maxDistance &&
+            damerauLevenshtein(x, y) <= level.maxDistance,
+        );
+    case 'jaccard':
+      return (p) => p.a.length > 0 && p.b.length > 0 && jaccard(p.a, p.b) >= level.threshold;
+    case 'date_within': {
+      const days =
+        level.unit === 'days'
+          ? level.amount
+          : level.unit === 'months'
+            ? level.amount * 30.4375
+            : level.amount * 365.25;
+      return (p) => Number.isFinite(p.na) && Number.isFinite(p.nb) && Math.abs(p.na - p.nb) <= days;
+    }
+    case 'date_transposed':
+      return (p) =>
+        anyPair(p.a, p.b, (x, y) => {
+          const dx = isoDate(x);
+          const dy = isoDate(y);
+          if (dx === undefined || dy === undefined || dx === dy) return false;
+          return (
+            dx.slice(0, 4) === dy.slice(0, 4) &&
+            dx.slice(5, 7) === dy.slice(8, 10) &&
+            dx.slice(8, 10) === dy.slice(5, 7)
+          );
+        });
+    case 'number_within':
+      return (p) => {
+        if (!Number.isFinite(p.na) || !Number.isFinite(p.nb)) return false;
+        const diff = Math.abs(p.na - p.nb);
+        if (level.absolute !== undefined && diff <= level.absolute) return true;
+        if (level.relative !== undefined) {
+          const scale = Math.max(Math.abs(p.na), Math.abs(p.nb));
+          return scale === 0 ? diff === 0 : diff / scale <= level.relative;
+        }
+        return false;
+      };
+    case 'intersect': {
+      const min = level.min;
+      return (p) => {
+        let shared = 0;
+        for (const x of new Set(p.a)) if (p.b.includes(x)) shared++;
+        return shared >= min;
+      };
+    }
+    case 'initial':
+      return (p) =>
+        anyPair(p.a, p.b, (x, y) => {
+          const ix = initialOf(x);
+          const iy = initialOf(y);
+          if (ix !== undefined) return iy === undefined ? y.startsWith(ix) : ix === iy;
+          return iy !== undefined && x.startsWith(iy);
+        });
+    case 'custom': {
+      const predicate = predicates[level.predicate];
+      if (predicate === undefined || !Object.hasOwn(predicates, level.predicate)) {
+        throw new ThreadlineError('invalid_model', `No predicate named "${level.predicate}"`, [
+          {
+            code: 'unknown_predicate',
+            path: [...path, 'predicate'],
+            message: `register "${level.predicate}" in the compile options' predicates`,
+          },
+        ]);
+      }
+      return (p) => predicate(p.a, p.b);
+    }
+  }
+}
+
+function defaultLabel(level: LevelSpec): string {
+  const via =
+    'transform' in level && level.transform !== undefined && level.transform.length > 0
+      ? ` on ${level.transform.map((t) => (typeof t === 'string' ? t : `${t.fn}${'n' in t ? ` ${t.n}` : ` ${t.platform}`}`)).join(' → ')}`
+      : '';
+  switch (level.kind) {
+    case 'null':
+      return 'no value on one side';
+    case 'else':
+      return 'all other';
+    case 'exact':
+      return `exact${via}`;
+    case 'jaro_winkler':
+      return `Jaro-Winkler ≥ ${level.threshold}${via}`;
+    case 'jaro':
+      return `Jaro ≥ ${level.threshold}${via}`;
+    case 'levenshtein':
+      return `Levenshtein ≤ ${level.maxDistance}${via}`;
+    case 'damerau_levenshtein':
+      return `Damerau-Levenshtein ≤ ${level.maxDistance}${via}`;
+    case 'jaccard':
+      return `token Jaccard ≥ ${level.threshold}${via}`;
+    case 'date_within':
+      return `within ${level.amount} ${level.unit}${via}`;
+    case 'date_transposed':
+      return `day and month transposed${via}`;
+    case 'number_within':
+      return `within ${level.absolute !== undefined ? level.absolute : `${(level.relative ?? 0) * 100}%`}${via}`;
+    case 'intersect':
+      return `${level.min}+ values in common${via}`;
+    case 'initial':
+      return `initial agrees${via}`;
+    case 'custom':
+      return `${level.predicate}${via}`;
+  }
+}
+
+/**
+ * Validates a model spec and compiles it into an immutable {@link CompiledModel}. Never throws;
+ * returns path-addressed issues for a bad spec (an unknown transform, a missing field, a
+ * comparison whose last level is not `else`, a level with m but no u).
+ *
+ * @example
+ * ```ts
+ * import { safeCompileModel } from 'threadline';
+ *
+ * const r = safeCompileModel({ comparisons: [{ name: 'x', levels: [{ kind: 'exact' }, { kind: 'exact', field: 'x' }] }] });
+ * if (!r.ok) console.log(r.issues.map((i) => i.path.join('.')));
+ * ```
+ */
+export function safeCompileModel(
+  spec: ModelSpecInput | ModelSpec,
+  options: CompileOptions = {},
+): Result<CompiledModel> {
+  const parsed = ModelSpecSchema.safeParse(spec);
+  if (!parsed.success) return err(toIssues(parsed.error));
+  try {
+    return build(parsed.data, options);
+  } catch (error) {
+    if (error instanceof ThreadlineError) return err(error.issues);
+    throw error;
+  }
+}
+
+/**
+ * Validates a model spec and compiles it into an immutable {@link CompiledModel}.
+ *
+ * @throws {@link ThreadlineError} with code `invalid_model` and path-addressed issues.
+ * @example
+ * ```ts
+ * import { compileModel } from 'threadline';
+ *
+ * const model = compileModel({
+ *   comparisons: [{ name: 'name', field: 'name', levels: [{ kind: 'null' }, { kind: 'jaro_winkler', threshold: 0.9, transform: ['name'] }, { kind: 'else' }] }],
+ * });
+ * console.log(model.trained); // false
+ * ```
+ */
+export function compileModel(
+  spec: ModelSpecInput | ModelSpec,
+  options: CompileOptions = {},
+): CompiledModel {
+  const result = safeCompileModel(spec, options);
+  if (result.ok) return result.value;
+  throw new ThreadlineError('invalid_model', 'Invalid model', result.issues);
+}
+
+function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> {
+  const issues: Issue[] = [];
+  const predicates = Object.freeze({ ...(options.predicates ?? {}) });
+  const context = spec.region === undefined ? {} : { region: spec.region };
+  const inputs: CompiledInput[] = [];
+  const inputIndex = new Map<string, number>();
+  const numericOf = (kind: LevelSpec['kind']): CompiledInput['numeric'] =>
+    kind === 'date_within' ? 'date' : kind === 'number_within' ? 'number' : undefined;
+  const internInput = (
+    field: string,
+    transform: readonly TransformSpec[] | undefined,
+    numeric: CompiledInput['numeric'],
+  ): number => {
+    const key = `${inputKey(field, transform)}${numeric === undefined ? '' : `#${numeric}`}`;
+    const known = inputIndex.get(key);
+    if (known !== undefined) return known;
+    const index = inputs.length;
+    inputs.push({ key, field, transform, apply: compileChain(transform, context), numeric });
+    inputIndex.set(key, index);
+    return index;
+  };
+
+  const names = new Set<string>();
+  const comparisons: CompiledComparison[] = spec.comparisons.map((comparison, c) => {
+    const path = ['comparisons', c];
+    if (names.has(comparison.name)) {
+      issues.push({
+        code: 'duplicate_name',
+        path: [...path, 'name'],
+        message: `two comparisons are named "${comparison.name}"`,
+      });
+    }
+    names.add(comparison.name);
+    const last = comparison.levels[comparison.levels.length - 1];
+    if (last?.kind !== 'else') {
+      issues.push({
+        code: 'missing_else',
+        path: [...path, 'levels'],
+        message: 'the last level of a comparison must be { kind: "else" }',
+      });
+    }
+    const fields = new Set<string>();
+    const levels = comparison.levels.map((level, l): CompiledLevel => {
+      const levelPath = [...path, 'levels', l];
+      if (level.kind === 'else' && l !== comparison.levels.length - 1) {
+        issues.push({
+          code: 'else_not_last',
+          path: levelPath,
+          message: 'an "else" level must come last',
+        });
+      }
+      if (level.kind === 'null' && l !== 0) {
+        issues.push({
+          code: 'null_not_first',
+          path: levelPath,
+          message: 'a "null" level must come first',
+        });
+      }
+      const field =
+        level.kind === 'else' ? (comparison.field ?? '') : (level.field ?? comparison.field);
+      if (field === undefined) {
+        issues.push({
+          code: 'missing_field',
+          path: [...levelPath, 'field'],
+          message: 'name a field on the level or on its comparison',
+        });
+      }
+      if (level.kind !== 'else' && field !== undefined) fields.add(field);
+      const transform = level.kind === 'else' ? undefined : level.transform;
+      const input =
+        field === undefined || level.kind === 'else'
+          ? -1
+          : internInput(field, transform, numericOf(level.kind));
+      const m = level.kind === 'null' ? undefined : level.m;
+      const u = level.kind === 'null' ? undefined : level.u;
+      if ((m === undefined) !== (u === undefined)) {
+        issues.push({
+          code: 'half_trained',
+          path: levelPath,
+          message: 'a level needs both m and u, or neither',
+        });
+      }
+      if (
+        level.kind === 'number_within' &&
+        level.absolute === undefined &&
+        level.relative === undefined
+      ) {
+        issues.push({
+          code: 'missing_bound',
+          path: levelPath,
+          message: 'number_within needs "absolute" or "relative"',
+        });
+      }
+      let test: (pair: PairView) => boolean = () => false;
+      try {
+        test = levelTest(level, predicates, levelPath);
+      } catch (error) {
+        if (error instanceof ThreadlineError) issues.push(...error.issues);
+        else throw error;
+      }
+      const tf =
+        'tf' in level && level.tf !== undefined
+          ? { weight: level.tf.weight, minFrequency: level.tf.minFrequency }
+          : undefined;
+      return Object.freeze({
+        index: l,
+        kind: level.kind,
+        label: level.label ?? defaultLabel(level),
+        input,
+        test,
+        m,
+        u,
+        weight:
+          level.kind === 'null'
+            ? 0
+            : m !== undefined && u !== undefined
+              ? Math.log2(m / u)
+              : Number.NaN,
+        tf,
+        estimated: level.kind !== 'null',
+      });
+    });
+    return Object.freeze({
+      index: c,
+      name: comparison.name,
+      levels: Object.freeze(levels),
+      fields,
+    });
+  });
+
+  const blocking = spec.blocking.map(
+    (rule): CompiledBlockingRule => ({
+      name: rule.name ?? rule.keys.map((k) => inputKey(k.field, k.transform)).join(' & '),
+      inputs: rule.keys.map((k) => internInput(k.field, k.transform, undefined)),
+      fields: new Set(rule.keys.map((k) => k.field)),
+    }),
+  );
+
+  const termFrequencies = new Map<number, { values: ReadonlyMap<string, number>; other: number }>();
+  spec.termFrequencies.forEach((table) => {
+    const index = internInput(table.field, table.transform, undefined);
+    termFrequencies.set(index, {
+      values: new Map(Object.entries(table.values)),
+      other: table.otherFrequency,
+    });
+  });
+
+  if (issues.length > 0) return err(issues);
+  const trained = comparisons.every((c) =>
+    c.levels.every((l) => l.kind === 'null' || (l.m !== undefined && l.u !== undefined)),
+  );
+  return ok(
+    Object.freeze({
+      spec,
+      prior: spec.prior,
+      priorWeight: Math.log2(spec.prior / (1 - spec.prior)),
+      inputs: Object.freeze(inputs),
+      comparisons: Object.freeze(comparisons),
+      blocking: Object.freeze(blocking),
+      trained,
+      termFrequencies,
+      predicates,
+    }),
+  );
+}

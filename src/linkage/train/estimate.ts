@@ -1,0 +1,372 @@
+import type { Random } from '../../core/random.js';
+import { seededRandom } from '../../core/random.js';
+import { forEachCandidatePair } from '../blocking/blocking.js';
+import type { PreparedRecords } from '../prepare/prepare.js';
+import { comparisonLevels } from '../score/score.js';
+import { clampProbability, normalize, type Parameters } from './params.js';
+
+/** The number of distinct record pairs that could be compared. */
+export function possiblePairs(data: PreparedRecords): number {
+  if (data.mode === 'dedupe') return (data.size * (data.size - 1)) / 2;
+  let left = 0;
+  for (let i = 0; i < data.size; i++) if (data.sources[i] === 0) left++;
+  const right = data.size - left;
+  if (data.mode === 'link') return left * right;
+  return (data.size * (data.size - 1)) / 2;
+}
+
+/**
+ * How u is estimated from random pairs during training.
+ *
+ * @example
+ * ```ts
+ * import type { USamplingOptions } from 'threadline';
+ *
+ * const options: USamplingOptions = { maxPairs: 1_000_000, seed: 42 };
+ * console.log(options.seed);
+ * ```
+ */
+export interface USamplingOptions {
+  /** How many random pairs to compare (default 1,000,000; every pair when there are fewer). */
+  readonly maxPairs?: number;
+  /** Seed of the sampling, so that training is reproducible (default 0). */
+  readonly seed?: number;
+}
+
+/**
+ * What u-sampling measured: how many random pairs were compared, and whether that was every
+ * possible pair.
+ *
+ * @example
+ * ```ts
+ * import type { USamplingReport } from 'threadline';
+ *
+ * const line = (r: USamplingReport) => `${r.pairs} pairs${r.exhaustive ? ' (all)' : ''}`;
+ * console.log(typeof line);
+ * ```
+ */
+export interface USamplingReport {
+  readonly pairs: number;
+  readonly exhaustive: boolean;
+}
+
+/**
+ * Estimates u (how often non-matching pairs land in each level) by comparing random pairs,
+ * which are almost all non-matches. Seeded: the same seed gives the same estimates.
+ * Writes u into `params`.
+ */
+export function estimateU(
+  data: PreparedRecords,
+  params: Parameters,
+  options: USamplingOptions = {},
+): USamplingReport {
+  const model = data.model;
+  const counts = model.comparisons.map((c) => new Float64Array(c.levels.length));
+  const gamma = new Uint8Array(model.comparisons.length);
+  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 1_000_000));
+  const total = possiblePairs(data);
+  const add = (i: number, j: number) => {
+    comparisonLevels(data, i, j, gamma);
+    for (let c = 0; c < counts.length; c++) {
+      const row = counts[c] as Float64Array;
+      row[gamma[c] as number] = (row[gamma[c] as number] ?? 0) + 1;
+    }
+  };
+  let sampled = 0;
+  const exhaustive = total <= maxPairs;
+  if (exhaustive) {
+    for (let i = 0; i < data.size; i++) {
+      for (let j = i + 1; j < data.size; j++) {
+        if (data.mode === 'link' && data.sources[i] === data.sources[j]) continue;
+        add(i, j);
+        sampled++;
+      }
+    }
+  } else {
+    const random: Random = seededRandom(options.seed ?? 0);
+    const left: number[] = [];
+    const right: number[] = [];
+    if (data.mode === 'link') {
+      for (let i = 0; i < data.size; i++) (data.sources[i] === 0 ? left : right).push(i);
+    }
+    while (sampled < maxPairs) {
+      let i: number;
+      let j: number;
+      if (data.mode === 'link') {
+        i = left[Math.floor(random() * left.length)] as number;
+        j = right[Math.floor(random() * right.length)] as number;
+      } else {
+        i = Math.floor(random() * data.size);
+        j = Math.floor(random() * data.size);
+        if (i === j) continue;
+      }
+      add(i, j);
+      sampled++;
+    }
+  }
+  model.comparisons.forEach((comparison, c) => {
+    const row = counts[c] as Float64Array;
+    const u = params.u[c] as Float64Array;
+    const hasNull = comparison.levels[0]?.kind === 'null';
+    let nonNull = 0;
+    for (let l = hasNull ? 1 : 0; l < row.length; l++) nonNull += row[l] ?? 0;
+    for (let l = hasNull ? 1 : 0; l < row.length; l++) {
+      // A level never seen among random pairs is rare, not impossible: half a pair's worth.
+      u[l] = Math.max(row[l] ?? 0, 0.5) / Math.max(1, nonNull);
+    }
+    normalize(u, hasNull);
+  });
+  return { pairs: sampled, exhaustive };
+}
+
+/**
+ * Estimates the prior (the probability that two random records match) from rules that are
+ * almost certainly matches (say, same email and same date of birth), and a guess at the share
+ * of all matches they find (`recall`). Writes the prior into `params`.
+ */
+export function estimatePrior(
+  data: PreparedRecords,
+  params: Parameters,
+  rules: readonly number[],
+  recall: number,
+): { readonly pairs: number; readonly prior: number } {
+  const report = forEachCandidatePair(data, () => {}, { rules });
+  const total = possiblePairs(data);
+  const prior = clampProbability(report.pairs / Math.max(1e-9, recall) / Math.max(1, total));
+  params.prior = prior;
+  return { pairs: report.pairs, prior };
+}
+
+/**
+ * One EM session's outcome.
+ *
+ * @example
+ * ```ts
+ * import type { EmSessionReport } from 'threadline';
+ *
+ * const line = (s: EmSessionReport) => `${s.rule}: ${s.pairs} pairs, ${s.iterations} iterations`;
+ * console.log(typeof line);
+ * ```
+ */
+export interface EmSessionReport {
+  readonly rule: string;
+  readonly pairs: number;
+  readonly patterns: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** The share of matches among the session's pairs. */
+  readonly matchShare: number;
+  /** Comparisons not estimated in this session, because the rule fixes them. */
+  readonly fixed: readonly string[];
+}
+
+/**
+ * Options of each EM session.
+ *
+ * @example
+ * ```ts
+ * import type { EmOptions } from 'threadline';
+ *
+ * const options: EmOptions = { maxIterations: 25, tolerance: 1e-4 };
+ * console.log(options.maxIterations);
+ * ```
+ */
+export interface EmOptions {
+  readonly maxIterations?: number;
+  /** Stop when no m moves more than this (default 1e-4). */
+  readonly tolerance?: number;
+  readonly maxBlockSize?: number;
+}
+
+/**
+ * Runs one expectation-maximisation session on the pairs of one blocking rule: with u fixed,
+ * alternately computes each pair's match probability and re-estimates m. Comparisons that read
+ * the rule's fields are not estimated (every pair agrees on them by construction). Returns the
+ * session's m estimates (NaN where not estimated) without touching `params`.
+ */
+export function emSession(
+  data: PreparedRecords,
+  params: Parameters,
+  rule: number,
+  options: EmOptions = {},
+): { readonly m: Float64Array[]; readonly report: EmSessionReport } {
+  const model = data.model;
+  const comparisons = model.comparisons;
+  const width = comparisons.length;
+  const compiledRule = model.blocking[rule];
+  const fixed = comparisons.map(
+    (c) => compiledRule !== undefined && [...c.fields].some((f) => compiledRule.fields.has(f)),
+  );
+
+  // Pairs with the same comparison vector behave identically: count them once.
+  const patternIndex = new Map<string, number>();
+  const gammas: number[] = [];
+  const counts: number[] = [];
+  const gamma = new Uint8Array(width);
+  let pairs = 0;
+  forEachCandidatePair(
+    data,
+    (i, j) => {
+      comparisonLevels(data, i, j, gamma);
+      const key = String.fromCharCode(...gamma);
+      const known = patternIndex.get(key);
+      pairs++;
+      if (known !== undefined) counts[known] = (counts[known] ?? 0) + 1;
+      else {
+        patternIndex.set(key, counts.length);
+        counts.push(1);
+        for (const g of gamma) gammas.push(g);
+      }
+    },
+    {
+      rules: [rule],
+      ...(options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize }),
+    },
+  );
+
+  const result = expectationMaximisation({
+    gammas: Uint8Array.from(gammas),
+    counts: Float64Array.from(counts),
+    hasNull: comparisons.map((c) => c.levels[0]?.kind === 'null'),
+    m: params.m,
+    u: params.u,
+    fixed,
+    // Within a blocked set matches are far more common than in the whole population; start
+    // balanced and let EM find the share.
+    share: 0.5,
+    maxIterations: options.maxIterations ?? 50,
+    tolerance: options.tolerance ?? 1e-4,
+  });
+  const { m, iterations, converged, share } = result;
+  const patterns = counts.length;
+  const estimates = m.map((row, c) =>
+    fixed[c] ? new Float64Array(row.length).fill(Number.NaN) : row,
+  );
+  return {
+    m: estimates,
+    report: {
+      rule: compiledRule?.name ?? String(rule),
+      pairs,
+      patterns,
+      iterations,
+      converged,
+      matchShare: share,
+      fixed: comparisons.filter((_, c) => fixed[c]).map((c) => c.name),
+    },
+  };
+}
+
+/**
+ * Estimates m from labelled pairs: the share of known matches at each level. Pairs are record
+ * indexes into the prepared data. Writes m into `params` for comparisons with at least one
+ * non-null labelled match.
+ */
+export function estimateMFromPairs(
+  data: PreparedRecords,
+  params: Parameters,
+  matches: readonly (readonly [number, number])[],
+): number {
+  const model = data.model;
+  const counts = model.comparisons.map((c) => new Float64Array(c.levels.length));
+  const gamma = new Uint8Array(model.comparisons.length);
+  for (const [i, j] of matches) {
+    comparisonLevels(data, i, j, gamma);
+    for (let c = 0; c < counts.length; c++) {
+      const row = counts[c] as Float64Array;
+      row[gamma[c] as number] = (row[gamma[c] as number] ?? 0) + 1;
+    }
+  }
+  model.comparisons.forEach((comparison, c) => {
+    const row = counts[c] as Float64Array;
+    const hasNull = comparison.levels[0]?.kind === 'null';
+    let nonNull = 0;
+    for (let l = hasNull ? 1 : 0; l < row.length; l++) nonNull += row[l] ?? 0;
+    if (nonNull === 0) return;
+    const m = params.m[c] as Float64Array;
+    for (let l = hasNull ? 1 : 0; l < row.length; l++) m[l] = Math.max(row[l] ?? 0, 0.5) / nonNull;
+    normalize(m, hasNull);
+  });
+  return matches.length;
+}
+
+/** The inputs of {@link expectationMaximisation}: comparison vectors with their counts. */
+export interface EmProblem {
+  /** Comparison vectors, flattened: `gammas[p * width + c]` is pattern p's level on comparison c. */
+  readonly gammas: Uint8Array;
+  /** How many pairs share each pattern. */
+  readonly counts: Float64Array;
+  /** Per comparison: whether level 0 is a null level (no evidence). */
+  readonly hasNull: readonly boolean[];
+  /** Starting m per comparison level (not modified). */
+  readonly m: readonly Float64Array[];
+  /** Fixed u per comparison level. */
+  readonly u: readonly Float64Array[];
+  /** Comparisons whose m is not estimated. */
+  readonly fixed: readonly boolean[];
+  /** Starting share of matches. */
+  readonly share: number;
+  readonly maxIterations: number;
+  readonly tolerance: number;
+}
+
+/**
+ * Fellegi–Sunter EM with u fixed: alternately computes each pattern's match probability and
+ * re-estimates m (and the share of matches) until no m moves more than the tolerance.
+ */
+export function expectationMaximisation(problem: EmProblem): {
+  readonly m: Float64Array[];
+  readonly share: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+} {
+  const width = problem.hasNull.length;
+  const patterns = problem.counts.length;
+  const { gammas, counts, u, fixed, hasNull } = problem;
+  const m = problem.m.map((row) => Float64Array.from(row));
+  const posterior = new Float64Array(patterns);
+  let share = problem.share;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < problem.maxIterations && patterns > 0) {
+    iterations++;
+    let matched = 0;
+    let all = 0;
+    for (let p = 0; p < patterns; p++) {
+      let logM = Math.log(share);
+      let logU = Math.log(1 - share);
+      for (let c = 0; c < width; c++) {
+        const level = gammas[p * width + c] as number;
+        if (hasNull[c] === true && level === 0) continue;
+        logM += Math.log(m[c]?.[level] as number);
+        logU += Math.log(u[c]?.[level] as number);
+      }
+      const prob = 1 / (1 + Math.exp(logU - logM));
+      posterior[p] = prob;
+      matched += prob * (counts[p] as number);
+      all += counts[p] as number;
+    }
+    share = clampProbability(matched / all);
+    let moved = 0;
+    for (let c = 0; c < width; c++) {
+      if (fixed[c] === true) continue;
+      const row = m[c] as Float64Array;
+      const next = new Float64Array(row.length);
+      const skip = hasNull[c] === true;
+      for (let p = 0; p < patterns; p++) {
+        const level = gammas[p * width + c] as number;
+        if (skip && level === 0) continue;
+        next[level] = (next[level] ?? 0) + (posterior[p] as number) * (counts[p] as number);
+      }
+      normalize(next, skip);
+      for (let l = skip ? 1 : 0; l < row.length; l++) {
+        moved = Math.max(moved, Math.abs((next[l] ?? 0) - (row[l] ?? 0)));
+        row[l] = next[l] ?? 0;
+      }
+    }
+    if (moved < problem.tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return { m, share, iterations, converged };
+}

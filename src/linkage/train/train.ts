@@ -1,0 +1,271 @@
+import { ThreadlineError } from '../../core/errors.js';
+import { type CompileOptions, compileModel } from '../compile/compile.js';
+import { type LinkRecord, prepareRecords } from '../prepare/prepare.js';
+import {
+  type BlockingRuleSpec,
+  type ModelSpec,
+  type ModelSpecInput,
+  ModelSpecSchema,
+  type TermFrequencyTable,
+} from '../spec/spec.js';
+import {
+  type EmOptions,
+  type EmSessionReport,
+  emSession,
+  estimateMFromPairs,
+  estimatePrior,
+  estimateU,
+  type USamplingOptions,
+  type USamplingReport,
+} from './estimate.js';
+import { normalize, readParameters, writeParameters } from './params.js';
+
+/**
+ * Options for {@link trainModel}.
+ *
+ * @example
+ * ```ts
+ * import type { TrainOptions } from 'threadline';
+ *
+ * const options: TrainOptions = {
+ *   idField: 'rec_id',
+ *   deterministicRules: [{ keys: [{ field: 'email', transform: ['email'] }, { field: 'dob', transform: ['date'] }] }],
+ *   recall: 0.7,
+ *   u: { maxPairs: 1_000_000, seed: 1 },
+ * };
+ * console.log(options.recall);
+ * ```
+ */
+export interface TrainOptions extends CompileOptions {
+  /** The field holding record ids (default `id`). */
+  readonly idField?: string;
+  /** For linkage: the right-hand records (the main argument holds the left ones). */
+  readonly right?: readonly LinkRecord[];
+  /** With `right`: also find duplicates within each source. */
+  readonly dedupeWithinSources?: boolean;
+  /**
+   * Rules whose pairs are almost all matches, to estimate the prior. Without them the spec's
+   * prior is kept.
+   */
+  readonly deterministicRules?: readonly BlockingRuleSpec[];
+  /** The share of all true matches the deterministic rules are believed to find (default 0.8). */
+  readonly recall?: number;
+  /**
+   * Blocking rules for the EM sessions, one session each (default: the model's blocking
+   * rules). Comparisons that read a session's rule fields are estimated in other sessions.
+   */
+  readonly emRules?: readonly BlockingRuleSpec[];
+  readonly em?: EmOptions;
+  readonly u?: USamplingOptions;
+  /** Known matching pairs of record ids: m is estimated from them instead of by EM. */
+  readonly matches?: readonly (readonly [string, string])[];
+  /** Most values kept per term-frequency table (default 50,000; rarer values share one frequency). */
+  readonly maxTermFrequencyValues?: number;
+}
+
+/**
+ * What training did: the u sample, the prior estimate, each EM session, and the comparisons
+ * no session could estimate.
+ *
+ * @example
+ * ```ts
+ * import type { TrainingReport } from 'threadline';
+ *
+ * const converged = (r: TrainingReport) => r.sessions.every((s) => s.converged);
+ * console.log(typeof converged);
+ * ```
+ */
+export interface TrainingReport {
+  readonly records: number;
+  readonly u: USamplingReport;
+  readonly prior: {
+    readonly estimated: boolean;
+    readonly value: number;
+    readonly deterministicPairs?: number;
+  };
+  readonly sessions: readonly EmSessionReport[];
+  readonly labelledMatches: number;
+  /** Comparisons whose m was never estimated (kept at their starting values). */
+  readonly unestimated: readonly string[];
+}
+
+/**
+ * Trains a model without labels, as Splink does: u from random pairs, the prior from
+ * deterministic rules, m by expectation-maximisation over blocked pairs (or from known matching
+ * pairs), and term-frequency tables. Returns the trained spec (plain JSON, ready to save) and a
+ * report. Deterministic for a given seed.
+ *
+ * @throws {@link ThreadlineError} `invalid_model` for a bad spec, `invalid_options` when there is
+ * nothing to estimate m from.
+ * @example
+ * ```ts
+ * import { trainModel } from 'threadline';
+ *
+ * const people = [
+ *   { id: '1', name: 'Ana Souza', city: 'Lisbon' }, { id: '2', name: 'Ana Sousa', city: 'Lisbon' },
+ *   { id: '3', name: 'Bob Smith', city: 'Leeds' }, { id: '4', name: 'Robert Smith', city: 'Leeds' },
+ *   { id: '5', name: 'Chen Wei', city: 'Porto' },
+ * ];
+ * const { spec, report } = trainModel(
+ *   {
+ *     comparisons: [
+ *       { name: 'name', field: 'name', levels: [{ kind: 'null' }, { kind: 'exact', transform: ['name'] }, { kind: 'jaro_winkler', threshold: 0.9, transform: ['name'] }, { kind: 'else' }] },
+ *       { name: 'city', field: 'city', levels: [{ kind: 'null' }, { kind: 'exact', transform: ['fold'] }, { kind: 'else' }] },
+ *     ],
+ *     blocking: [{ keys: [{ field: 'city', transform: ['fold'] }] }, { keys: [{ field: 'name', transform: ['family'] }] }],
+ *   },
+ *   people,
+ *   { u: { seed: 1 } },
+ * );
+ * console.log(spec.comparisons[0]?.levels[1]?.m !== undefined, report.sessions.length); // true 2
+ * ```
+ */
+export function trainModel(
+  spec: ModelSpecInput | ModelSpec,
+  records: readonly LinkRecord[],
+  options: TrainOptions = {},
+): {
+  readonly spec: ModelSpec;
+  readonly report: TrainingReport;
+} {
+  const parsed = ModelSpecSchema.safeParse(spec);
+  if (!parsed.success) compileModel(spec); // throws with the issues
+  const base = ModelSpecSchema.parse(spec);
+  const emRules = options.emRules ?? base.blocking;
+  const deterministic = options.deterministicRules ?? [];
+  if (emRules.length === 0 && (options.matches === undefined || options.matches.length === 0)) {
+    throw new ThreadlineError('invalid_options', 'Nothing to estimate m from', [
+      {
+        code: 'no_em_rules',
+        path: ['emRules'],
+        message: 'give blocking rules (in the spec or as emRules) or labelled matches',
+      },
+    ]);
+  }
+  const trainingSpec: ModelSpec = { ...base, blocking: [...emRules, ...deterministic] };
+  const model = compileModel(
+    trainingSpec,
+    options.predicates === undefined ? {} : { predicates: options.predicates },
+  );
+  const data = prepareRecords(model, records, {
+    ...(options.idField === undefined ? {} : { idField: options.idField }),
+    ...(options.right === undefined ? {} : { right: options.right }),
+    ...(options.dedupeWithinSources === undefined
+      ? {}
+      : { dedupeWithinSources: options.dedupeWithinSources }),
+  });
+  const params = readParameters(model);
+
+  const uReport = estimateU(data, params, options.u);
+
+  let prior: TrainingReport['prior'] = { estimated: false, value: params.prior };
+  if (deterministic.length > 0) {
+    const rules = deterministic.map((_, k) => emRules.length + k);
+    const estimate = estimatePrior(data, params, rules, options.recall ?? 0.8);
+    prior = { estimated: true, value: estimate.prior, deterministicPairs: estimate.pairs };
+  }
+
+  const sessions: EmSessionReport[] = [];
+  let labelled = 0;
+  const estimatedComparisons = new Set<number>();
+  if (options.matches !== undefined && options.matches.length > 0) {
+    const index = new Map<string, number>();
+    data.ids.forEach((id, i) => {
+      index.set(`${data.sources[i]}:${id}`, i);
+      if (!index.has(`*:${id}`)) index.set(`*:${id}`, i);
+    });
+    const pairs: [number, number][] = [];
+    options.matches.forEach(([a, b], k) => {
+      const i = options.right === undefined ? index.get(`0:${a}`) : index.get(`0:${a}`);
+      const j = options.right === undefined ? index.get(`0:${b}`) : index.get(`1:${b}`);
+      if (i === undefined || j === undefined) {
+        throw new ThreadlineError('invalid_options', `Labelled pair ${k} names an unknown record`, [
+          {
+            code: 'unknown_record',
+            path: ['matches', k],
+            message: `no record with id "${i === undefined ? a : b}"`,
+          },
+        ]);
+      }
+      pairs.push([i, j]);
+    });
+    labelled = estimateMFromPairs(data, params, pairs);
+    for (const comparison of model.comparisons) estimatedComparisons.add(comparison.index);
+  } else {
+    const sums = params.m.map((row) => new Float64Array(row.length));
+    const seen = new Uint32Array(params.m.length);
+    emRules.forEach((_, rule) => {
+      const session = emSession(data, params, rule, options.em);
+      sessions.push(session.report);
+      session.m.forEach((row, c) => {
+        if (Number.isNaN(row[row.length - 1] ?? Number.NaN) || session.report.pairs === 0) return;
+        const sum = sums[c] as Float64Array;
+        for (let l = 0; l < row.length; l++) sum[l] = (sum[l] ?? 0) + (row[l] ?? 0);
+        seen[c] = (seen[c] ?? 0) + 1;
+      });
+    });
+    params.m.forEach((row, c) => {
+      const count = seen[c] ?? 0;
+      if (count === 0) return;
+      estimatedComparisons.add(c);
+      const sum = sums[c] as Float64Array;
+      for (let l = 0; l < row.length; l++) row[l] = (sum[l] ?? 0) / count;
+      normalize(row, model.comparisons[c]?.levels[0]?.kind === 'null');
+    });
+  }
+
+  const termFrequencies = termFrequencyTables(data, options.maxTermFrequencyValues ?? 50_000);
+  const trained = writeParameters({ ...base, termFrequencies }, params);
+  const unestimated = model.comparisons
+    .filter((_, c) => !estimatedComparisons.has(c))
+    .map((c) => c.name);
+  const report: TrainingReport = {
+    records: data.size,
+    u: uReport,
+    prior,
+    sessions,
+    labelledMatches: labelled,
+    unestimated,
+  };
+  return {
+    spec: {
+      ...trained,
+      training: {
+        records: data.size,
+        uPairs: uReport.pairs,
+        sessions: sessions.length,
+        labelledMatches: labelled,
+      },
+    },
+    report,
+  };
+}
+
+function termFrequencyTables(
+  data: ReturnType<typeof prepareRecords>,
+  maxValues: number,
+): TermFrequencyTable[] {
+  const tables: TermFrequencyTable[] = [];
+  const done = new Set<number>();
+  for (const comparison of data.model.comparisons) {
+    for (const level of comparison.levels) {
+      if (level.tf === undefined || level.input < 0 || done.has(level.input)) continue;
+      done.add(level.input);
+      const table = data.frequencies[level.input];
+      const input = data.model.inputs[level.input];
+      if (table === undefined || input === undefined) continue;
+      // Values seen once carry the shared "other" frequency; keep the common ones by name.
+      const common = [...table.values].filter(([, f]) => f > table.other * 1.5);
+      common.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const values: Record<string, number> = Object.create(null);
+      for (const [value, frequency] of common.slice(0, maxValues)) values[value] = frequency;
+      tables.push({
+        field: input.field,
+        ...(input.transform === undefined ? {} : { transform: [...input.transform] }),
+        values,
+        otherFrequency: table.other,
+      });
+    }
+  }
+  return tables;
+}
