@@ -1,0 +1,33 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+// The root entry must stay usable in browsers and edge runtimes, and must not drag in the
+// optional peers that only `threadline/testing` and `threadline/fp` need.
+async function bundle(entry: string) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('the root entry bundle', () => {
+  it('pulls in neither fast-check, fp-ts nor io-ts', async () => {
+    const inputs = await bundle('src/index.ts');
+    for (const peer of ['fast-check', 'fp-ts', 'io-ts']) {
+      expect(inputs.filter((path) => path.includes(`node_modules/${peer}/`))).toEqual([]);
+    }
+  });
+
+  it('bundles for the browser without Node built-ins', async () => {
+    const inputs = await bundle('src/index.ts');
+    expect(
+      inputs.filter((path) => path.startsWith('node:') || path.includes('(disabled)')),
+    ).toEqual([]);
+  });
+});
