@@ -48,7 +48,7 @@ const trained = trainModel(spec, dataset.left, {
   ...(dataset.right === undefined ? {} : { right: dataset.right }),
   deterministicRules,
   recall: 0.8,
-  u: { maxPairs: 1_000_000, seed: 1 },
+  u: { seed: 1 },
 });
 const t1 = performance.now();
 const model = compileModel(trained.spec);

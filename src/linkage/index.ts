@@ -15,7 +15,6 @@ export {
   type CompileOptions,
   type CustomPredicate,
   compileModel,
-  type PairView,
   safeCompileModel,
 } from './compile/compile.js';
 export {
@@ -54,9 +53,11 @@ export {
 export {
   type FrequencyTable,
   type LinkRecord,
+  type PreparedColumn,
   type PreparedRecords,
   type PrepareOptions,
   prepareRecords,
+  recordValues,
 } from './prepare/prepare.js';
 export {
   type ColumnKind,
@@ -76,6 +77,7 @@ export {
 } from './presets/presets.js';
 export {
   comparisonLevels,
+  levelScorer,
   matchWeight,
   probabilityFromWeight,
   termFrequencyAdjustment,
@@ -83,6 +85,7 @@ export {
 } from './score/score.js';
 export {
   damerauLevenshtein,
+  damerauLevenshteinWithin,
   jaccard,
   jaro,
   jaroWinkler,

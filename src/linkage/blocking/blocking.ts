@@ -27,26 +27,38 @@ const EMPTY: readonly string[] = [];
 export function blockingKeys(data: PreparedRecords, rule: number): readonly (readonly string[])[] {
   const compiled = data.model.blocking[rule];
   if (compiled === undefined) return [];
-  return keysFor(data, compiled);
+  const columns = compiled.inputs.map((input) => data.columns[input]);
+  // Keys are built from value ids internally; spell them out with the dictionaries here.
+  return keysFor(data, compiled).map((keys) =>
+    keys.map((key) =>
+      key
+        .split(JOIN)
+        .map((id, k) => columns[k]?.dictionary[Number(id)] ?? '')
+        .join(JOIN),
+    ),
+  );
 }
 
 function keysFor(data: PreparedRecords, rule: CompiledBlockingRule): (readonly string[])[] {
   const out: (readonly string[])[] = new Array(data.size);
-  const columns = rule.inputs.map((input) => data.columns[input] ?? []);
+  const columns = rule.inputs.map((input) => data.columns[input]);
   for (let i = 0; i < data.size; i++) {
-    let keys: readonly string[] = columns[0]?.[i] ?? EMPTY;
-    for (let k = 1; k < columns.length && keys.length > 0; k++) {
-      const part = columns[k]?.[i] ?? EMPTY;
+    let keys: string[] = [];
+    columns.forEach((column, k) => {
+      if (column === undefined) return;
+      const from = column.offsets[i] as number;
+      const to = column.offsets[i + 1] as number;
+      if (k === 0) {
+        for (let x = from; x < to; x++) keys.push(String(column.values[x]));
+        return;
+      }
       const next: string[] = [];
       for (const left of keys) {
-        for (const right of part) {
-          if (next.length < MAX_KEYS_PER_RECORD) next.push(left + JOIN + right);
-        }
+        for (let x = from; x < to && next.length < MAX_KEYS_PER_RECORD; x++) next.push(left + JOIN + String(column.values[x]));
       }
       keys = next;
-    }
-    if (keys.length > 1) keys = [...new Set(keys)];
-    out[i] = keys.length > MAX_KEYS_PER_RECORD ? keys.slice(0, MAX_KEYS_PER_RECORD) : keys;
+    });
+    out[i] = keys.length === 0 ? EMPTY : keys.length > MAX_KEYS_PER_RECORD ? keys.slice(0, MAX_KEYS_PER_RECORD) : keys;
   }
   return out;
 }

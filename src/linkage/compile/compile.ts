@@ -61,7 +61,7 @@ export interface CompileOptions {
  * ```
  */
 export interface CompiledInput {
-  /** A stable text key of the field, transforms and numeric view. */
+  /** A stable text key of the field and transforms. */
   readonly key: string;
   /** The record field read. */
   readonly field: string;
@@ -69,27 +69,10 @@ export interface CompiledInput {
   readonly transform: readonly TransformSpec[] | undefined;
   /** Maps a record's raw values to the transformed values. */
   readonly apply: (values: readonly string[]) => readonly string[];
-  /** Whether levels need the values as dates (day numbers) or numbers. */
-  readonly numeric: 'date' | 'number' | undefined;
-}
-
-/**
- * What a level test sees: the values of both records, and their numeric views (dates as day
- * numbers, numbers as numbers; NaN when absent).
- *
- * @example
- * ```ts
- * import type { PairView } from 'threadline';
- *
- * const view: PairView = { a: ['ana'], b: ['anna'], na: Number.NaN, nb: Number.NaN };
- * console.log(view.a[0]);
- * ```
- */
-export interface PairView {
-  readonly a: readonly string[];
-  readonly b: readonly string[];
-  readonly na: number;
-  readonly nb: number;
+  /** Whether levels read the values as dates (day numbers and year-month-day parts). */
+  readonly dates: boolean;
+  /** Whether levels read the values as numbers. */
+  readonly numbers: boolean;
 }
 
 /**
@@ -112,8 +95,19 @@ export interface CompiledLevel {
   readonly label: string;
   /** The index of the model input the level reads (-1 for `else`). */
   readonly input: number;
-  /** Whether the level holds for a pair. */
-  readonly test: (pair: PairView) => boolean;
+  /** Similarity threshold (`jaro_winkler`, `jaro`, `jaccard`). */
+  readonly threshold: number;
+  /** Largest edit distance (`levenshtein`, `damerau_levenshtein`). */
+  readonly maxDistance: number;
+  /** Largest difference in days (`date_within`). */
+  readonly days: number;
+  /** Largest absolute and relative difference (`number_within`; NaN when not set). */
+  readonly absolute: number;
+  readonly relative: number;
+  /** Values in common needed (`intersect`). */
+  readonly min: number;
+  /** The registered predicate (`custom`). */
+  readonly predicate: CustomPredicate | undefined;
   /** P(level | match), when trained. */
   readonly m: number | undefined;
   /** P(level | non-match), when trained. */
@@ -195,15 +189,6 @@ export interface CompiledModel {
   readonly predicates: Readonly<Record<string, CustomPredicate>>;
 }
 
-function anyPair(
-  a: readonly string[],
-  b: readonly string[],
-  f: (x: string, y: string) => boolean,
-): boolean {
-  for (const x of a) for (const y of b) if (f(x, y)) return true;
-  return false;
-}
-
 const DAY_MS = 86_400_000;
 
 /** Days since the epoch of an ISO date, or NaN. */
@@ -211,112 +196,6 @@ export function dayNumber(value: string | undefined): number {
   if (value === undefined) return Number.NaN;
   const iso = isoDate(value);
   return iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-/** The letter when a value is only an initial (`j`, `j.`), else undefined. */
-function initialOf(value: string): string | undefined {
-  const trimmed = value.endsWith('.') ? value.slice(0, -1) : value;
-  return Array.from(trimmed).length === 1 ? trimmed : undefined;
-}
-
-function levelTest(
-  level: LevelSpec,
-  predicates: Readonly<Record<string, CustomPredicate>>,
-  path: Issue['path'],
-): (pair: PairView) => boolean {
-  switch (level.kind) {
-    case 'null':
-      return (p) => p.a.length === 0 || p.b.length === 0;
-    case 'else':
-      return () => true;
-    case 'exact':
-      return (p) => anyPair(p.a, p.b, (x, y) => x === y);
-    case 'jaro_winkler':
-      return (p) => anyPair(p.a, p.b, (x, y) => x === y || jaroWinkler(x, y) >= level.threshold);
-    case 'jaro':
-      return (p) => anyPair(p.a, p.b, (x, y) => x === y || jaro(x, y) >= level.threshold);
-    case 'levenshtein':
-      return (p) =>
-        anyPair(
-          p.a,
-          p.b,
-          (x, y) =>
-            Math.abs(x.length - y.length) <= level.maxDistance &&
-            levenshtein(x, y) <= level.maxDistance,
-        );
-    case 'damerau_levenshtein':
-      return (p) =>
-        anyPair(
-          p.a,
-          p.b,
-          (x, y) =>
-            Math.abs(x.length - y.length) <= level.maxDistance &&
-            damerauLevenshtein(x, y) <= level.maxDistance,
-        );
-    case 'jaccard':
-      return (p) => p.a.length > 0 && p.b.length > 0 && jaccard(p.a, p.b) >= level.threshold;
-    case 'date_within': {
-      const days =
-        level.unit === 'days'
-          ? level.amount
-          : level.unit === 'months'
-            ? level.amount * 30.4375
-            : level.amount * 365.25;
-      return (p) => Number.isFinite(p.na) && Number.isFinite(p.nb) && Math.abs(p.na - p.nb) <= days;
-    }
-    case 'date_transposed':
-      return (p) =>
-        anyPair(p.a, p.b, (x, y) => {
-          const dx = isoDate(x);
-          const dy = isoDate(y);
-          if (dx === undefined || dy === undefined || dx === dy) return false;
-          return (
-            dx.slice(0, 4) === dy.slice(0, 4) &&
-            dx.slice(5, 7) === dy.slice(8, 10) &&
-            dx.slice(8, 10) === dy.slice(5, 7)
-          );
-        });
-    case 'number_within':
-      return (p) => {
-        if (!Number.isFinite(p.na) || !Number.isFinite(p.nb)) return false;
-        const diff = Math.abs(p.na - p.nb);
-        if (level.absolute !== undefined && diff <= level.absolute) return true;
-        if (level.relative !== undefined) {
-          const scale = Math.max(Math.abs(p.na), Math.abs(p.nb));
-          return scale === 0 ? diff === 0 : diff / scale <= level.relative;
-        }
-        return false;
-      };
-    case 'intersect': {
-      const min = level.min;
-      return (p) => {
-        let shared = 0;
-        for (const x of new Set(p.a)) if (p.b.includes(x)) shared++;
-        return shared >= min;
-      };
-    }
-    case 'initial':
-      return (p) =>
-        anyPair(p.a, p.b, (x, y) => {
-          const ix = initialOf(x);
-          const iy = initialOf(y);
-          if (ix !== undefined) return iy === undefined ? y.startsWith(ix) : ix === iy;
-          return iy !== undefined && x.startsWith(iy);
-        });
-    case 'custom': {
-      const predicate = predicates[level.predicate];
-      if (predicate === undefined || !Object.hasOwn(predicates, level.predicate)) {
-        throw new ThreadlineError('invalid_model', `No predicate named "${level.predicate}"`, [
-          {
-            code: 'unknown_predicate',
-            path: [...path, 'predicate'],
-            message: `register "${level.predicate}" in the compile options' predicates`,
-          },
-        ]);
-      }
-      return (p) => predicate(p.a, p.b);
-    }
-  }
 }
 
 function defaultLabel(level: LevelSpec): string {
@@ -412,21 +291,17 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
   const context = spec.region === undefined ? {} : { region: spec.region };
   const inputs: CompiledInput[] = [];
   const inputIndex = new Map<string, number>();
-  const numericOf = (kind: LevelSpec['kind']): CompiledInput['numeric'] =>
-    kind === 'date_within' ? 'date' : kind === 'number_within' ? 'number' : undefined;
-  const internInput = (
-    field: string,
-    transform: readonly TransformSpec[] | undefined,
-    numeric: CompiledInput['numeric'],
-  ): number => {
-    const key = `${inputKey(field, transform)}${numeric === undefined ? '' : `#${numeric}`}`;
+  const internInput = (field: string, transform: readonly TransformSpec[] | undefined): number => {
+    const key = inputKey(field, transform);
     const known = inputIndex.get(key);
     if (known !== undefined) return known;
     const index = inputs.length;
-    inputs.push({ key, field, transform, apply: compileChain(transform, context), numeric });
+    inputs.push({ key, field, transform, apply: compileChain(transform, context), dates: false, numbers: false });
     inputIndex.set(key, index);
     return index;
   };
+  const dateInputs = new Set<number>();
+  const numberInputs = new Set<number>();
 
   const names = new Set<string>();
   const comparisons: CompiledComparison[] = spec.comparisons.map((comparison, c) => {
@@ -478,7 +353,9 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
       const input =
         field === undefined || level.kind === 'else'
           ? -1
-          : internInput(field, transform, numericOf(level.kind));
+          : internInput(field, transform);
+      if (level.kind === 'date_within' || level.kind === 'date_transposed') dateInputs.add(input);
+      if (level.kind === 'number_within') numberInputs.add(input);
       const m = level.kind === 'null' ? undefined : level.m;
       const u = level.kind === 'null' ? undefined : level.u;
       if ((m === undefined) !== (u === undefined)) {
@@ -499,13 +376,19 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
           message: 'number_within needs "absolute" or "relative"',
         });
       }
-      let test: (pair: PairView) => boolean = () => false;
-      try {
-        test = levelTest(level, predicates, levelPath);
-      } catch (error) {
-        if (error instanceof ThreadlineError) issues.push(...error.issues);
-        else throw error;
+      let predicate: CustomPredicate | undefined;
+      if (level.kind === 'custom') {
+        predicate = Object.hasOwn(predicates, level.predicate) ? predicates[level.predicate] : undefined;
+        if (predicate === undefined) {
+          issues.push({
+            code: 'unknown_predicate',
+            path: [...levelPath, 'predicate'],
+            message: `register "${level.predicate}" in the compile options' predicates`,
+          });
+        }
       }
+      const unit = level.kind === 'date_within' ? level.unit : 'days';
+      const amount = level.kind === 'date_within' ? level.amount : 0;
       const tf =
         'tf' in level && level.tf !== undefined
           ? { weight: level.tf.weight, minFrequency: level.tf.minFrequency }
@@ -515,7 +398,13 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
         kind: level.kind,
         label: level.label ?? defaultLabel(level),
         input,
-        test,
+        threshold: 'threshold' in level ? level.threshold : Number.NaN,
+        maxDistance: 'maxDistance' in level ? level.maxDistance : 0,
+        days: unit === 'days' ? amount : unit === 'months' ? amount * 30.4375 : amount * 365.25,
+        absolute: level.kind === 'number_within' ? (level.absolute ?? Number.NaN) : Number.NaN,
+        relative: level.kind === 'number_within' ? (level.relative ?? Number.NaN) : Number.NaN,
+        min: level.kind === 'intersect' ? level.min : 1,
+        predicate,
         m,
         u,
         weight:
@@ -539,14 +428,14 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
   const blocking = spec.blocking.map(
     (rule): CompiledBlockingRule => ({
       name: rule.name ?? rule.keys.map((k) => inputKey(k.field, k.transform)).join(' & '),
-      inputs: rule.keys.map((k) => internInput(k.field, k.transform, undefined)),
+      inputs: rule.keys.map((k) => internInput(k.field, k.transform)),
       fields: new Set(rule.keys.map((k) => k.field)),
     }),
   );
 
   const termFrequencies = new Map<number, { values: ReadonlyMap<string, number>; other: number }>();
   spec.termFrequencies.forEach((table) => {
-    const index = internInput(table.field, table.transform, undefined);
+    const index = internInput(table.field, table.transform);
     termFrequencies.set(index, {
       values: new Map(Object.entries(table.values)),
       other: table.otherFrequency,
@@ -554,6 +443,9 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
   });
 
   if (issues.length > 0) return err(issues);
+  const frozenInputs = inputs.map((input, k) =>
+    Object.freeze({ ...input, dates: dateInputs.has(k), numbers: numberInputs.has(k) }),
+  );
   const trained = comparisons.every((c) =>
     c.levels.every((l) => l.kind === 'null' || (l.m !== undefined && l.u !== undefined)),
   );
@@ -562,7 +454,7 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
       spec,
       prior: spec.prior,
       priorWeight: Math.log2(spec.prior / (1 - spec.prior)),
-      inputs: Object.freeze(inputs),
+      inputs: Object.freeze(frozenInputs),
       comparisons: Object.freeze(comparisons),
       blocking: Object.freeze(blocking),
       trained,

@@ -9,6 +9,7 @@ import type { PreparedRecords } from '../prepare/prepare.js';
 import {
   assertTrained,
   comparisonLevels,
+  levelScorer,
   probabilityFromWeight,
   termFrequencyAdjustment,
   weightFromProbability,
@@ -108,6 +109,7 @@ export function predict(data: PreparedRecords, options: PredictOptions = {}): Pr
   const cut = thresholdWeight(options.threshold ?? { probability: 0.5 });
   const width = model.comparisons.length;
   const gamma = new Uint8Array(width);
+  const levels = levelScorer(data);
   // Flatten level weights so the inner loop reads a typed array, not nested objects.
   const offsets = new Uint16Array(width + 1);
   for (let c = 0; c < width; c++)
@@ -130,7 +132,7 @@ export function predict(data: PreparedRecords, options: PredictOptions = {}): Pr
     data,
     (i, j) => {
       scored++;
-      comparisonLevels(data, i, j, gamma);
+      levels(i, j, gamma);
       let weight = model.priorWeight;
       for (let c = 0; c < width; c++) {
         const at = (offsets[c] ?? 0) + (gamma[c] ?? 0);

@@ -1,6 +1,6 @@
 import { ThreadlineError } from '../../core/errors.js';
-import { type CompiledModel, dayNumber } from '../compile/compile.js';
-import { rawValues } from '../transform/transform.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { isoDate, rawValues } from '../transform/transform.js';
 
 /**
  * A record to match: field names to values. Values may be strings, numbers, or lists (a
@@ -34,17 +34,50 @@ export interface FrequencyTable {
 }
 
 /**
- * Records read once through every input of a model: the transformed values of each record,
- * their numeric views, and term frequencies. Make it with {@link prepareRecords}; blocking,
- * training, prediction and explanation all read it.
+ * One model input read over all records, stored compactly: every distinct value once in a
+ * dictionary, and each record's values as dictionary ids (`values[offsets[i]]` up to
+ * `values[offsets[i + 1]]`). Comparisons work on ids; equal ids are equal values.
  *
  * @example
  * ```ts
- * import { compileModel, prepareRecords } from 'threadline';
+ * import { compileModel, prepareRecords, recordValues } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'c', field: 'city', levels: [{ kind: 'exact', transform: ['fold'] }, { kind: 'else' }] }] });
+ * const data = prepareRecords(model, [{ city: 'Lisboa' }, { city: 'LISBOA' }, {}]);
+ * const column = data.columns[0];
+ * console.log(column?.dictionary, recordValues(data, 0, 2)); // [ 'lisboa' ] []
+ * ```
+ */
+export interface PreparedColumn {
+  /** Record i's value ids are `values[offsets[i]]` up to (not including) `values[offsets[i + 1]]`. */
+  readonly offsets: Uint32Array;
+  readonly values: Int32Array;
+  /** The distinct values, by id. */
+  readonly dictionary: readonly string[];
+  /** Per value id, for date inputs: days since the epoch (NaN when not a date). */
+  readonly days: Float64Array | undefined;
+  /** Per value id, for date inputs: the date as the integer yyyymmdd (0 when not a date). */
+  readonly ymd: Int32Array | undefined;
+  /** Per value id, for number inputs: the value as a number (NaN when not one). */
+  readonly numbers: Float64Array | undefined;
+  /** Per value id, for term-frequency inputs: how often the value occurs. */
+  readonly frequencies: Float64Array | undefined;
+  /** The frequency of values the frequency table does not list. */
+  readonly otherFrequency: number;
+}
+
+/**
+ * Records read once through every input of a model: each input's values as a
+ * {@link PreparedColumn}. Make it with {@link prepareRecords}; blocking, training, prediction
+ * and explanation all read it.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, recordValues } from 'threadline';
  *
  * const model = compileModel({ comparisons: [{ name: 'email', field: 'email', levels: [{ kind: 'exact', transform: ['email'] }, { kind: 'else' }] }] });
  * const data = prepareRecords(model, [{ id: 'a', email: 'Ana@Example.com' }, { id: 'b', email: 'ana@example.com' }]);
- * console.log(data.size, data.columns[0]?.[0]); // 2 [ 'ana@example.com' ]
+ * console.log(data.size, recordValues(data, 0, 0)); // 2 [ 'ana@example.com' ]
  * ```
  */
 export interface PreparedRecords {
@@ -56,12 +89,8 @@ export interface PreparedRecords {
   readonly sources: Uint8Array;
   /** Whether pairs within one source are candidates (dedupe) or only across sources (link). */
   readonly mode: 'dedupe' | 'link' | 'link_and_dedupe';
-  /** Per model input, per record: the transformed values (empty: no value). */
-  readonly columns: readonly (readonly (readonly string[])[])[];
-  /** Per model input with a numeric view: the first value as a number (NaN: none). */
-  readonly numbers: readonly (Float64Array | undefined)[];
-  /** Per model input used by a term-frequency level: how often each value occurs. */
-  readonly frequencies: readonly (FrequencyTable | undefined)[];
+  /** Per model input: the prepared column. */
+  readonly columns: readonly PreparedColumn[];
 }
 
 /**
@@ -88,14 +117,15 @@ export interface PrepareOptions {
  * Reads records through a model's inputs once, so that every later step compares prepared
  * values. Deduplicates one source, or links `records` (left) with `options.right`.
  *
- * @throws {@link ThreadlineError} with code `invalid_input` when two records share an id.
+ * @throws {@link ThreadlineError} with code `invalid_input` when two records of one source
+ * share an id.
  * @example
  * ```ts
- * import { compileModel, prepareRecords } from 'threadline';
+ * import { compileModel, prepareRecords, recordValues } from 'threadline';
  *
  * const model = compileModel({ comparisons: [{ name: 'phone', field: 'phone', levels: [{ kind: 'exact', transform: ['phone'] }, { kind: 'else' }] }], region: 'US' });
  * const data = prepareRecords(model, [{ id: 'f1', phone: '310/246-1501' }], { right: [{ id: 'z1', phone: '310-246-1501' }] });
- * console.log(data.mode, data.columns[0]); // link [ [ '+13102461501' ], [ '+13102461501' ] ]
+ * console.log(data.mode, recordValues(data, 0, 0), recordValues(data, 0, 1)); // link [ '+13102461501' ] [ '+13102461501' ]
  * ```
  */
 export function prepareRecords(
@@ -103,101 +133,154 @@ export function prepareRecords(
   records: readonly LinkRecord[],
   options: PrepareOptions = {},
 ): PreparedRecords {
-  const all = options.right === undefined ? records : [...records, ...options.right];
-  const size = all.length;
+  const right = options.right;
+  const leftSize = records.length;
+  const size = leftSize + (right?.length ?? 0);
+  const at = (i: number): LinkRecord | undefined => (i < leftSize ? records[i] : right?.[i - leftSize]);
   const idField = options.idField ?? 'id';
   const sources = new Uint8Array(size);
-  if (options.right !== undefined) sources.fill(1, records.length);
+  if (right !== undefined) sources.fill(1, leftSize);
 
   const ids: string[] = new Array(size);
   const seen = new Map<string, number>();
   for (let i = 0; i < size; i++) {
-    const raw = all[i]?.[idField];
+    const raw = at(i)?.[idField];
     const id = raw === undefined || raw === null || raw === '' ? String(i) : String(raw);
     const key = `${sources[i]}:${id}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
       throw new ThreadlineError('invalid_input', `Two records have the id "${id}"`, [
-        {
-          code: 'duplicate_id',
-          path: [i, idField],
-          message: `record ${i} repeats the id of record ${previous}`,
-        },
+        { code: 'duplicate_id', path: [i, idField], message: `record ${i} repeats the id of record ${previous}` },
       ]);
     }
     seen.set(key, i);
     ids[i] = id;
   }
 
-  // Records often repeat raw values (a city, a surname): transform each distinct raw value once.
-  const columns = model.inputs.map((input) => {
-    const cache = new Map<string, readonly string[]>();
-    const column: (readonly string[])[] = new Array(size);
-    for (let i = 0; i < size; i++) {
-      const raw = rawValues(all[i]?.[input.field]);
-      if (raw.length === 1) {
-        const value = raw[0] as string;
-        let out = cache.get(value);
-        if (out === undefined) {
-          out = input.apply(raw);
-          if (cache.size < 1_000_000) cache.set(value, out);
-        }
-        column[i] = out;
-      } else {
-        column[i] = input.apply(raw);
-      }
-    }
-    return column;
-  });
-
-  const numbers = model.inputs.map((input, k) => {
-    if (input.numeric === undefined) return undefined;
-    const column = columns[k] ?? [];
-    const out = new Float64Array(size);
-    for (let i = 0; i < size; i++) {
-      const first = column[i]?.[0];
-      out[i] =
-        input.numeric === 'date'
-          ? dayNumber(first)
-          : first === undefined
-            ? Number.NaN
-            : Number(first);
-    }
-    return out;
-  });
-
   const tfInputs = new Set<number>();
   for (const comparison of model.comparisons) {
-    for (const level of comparison.levels)
-      if (level.tf !== undefined && level.input >= 0) tfInputs.add(level.input);
+    for (const level of comparison.levels) if (level.tf !== undefined && level.input >= 0) tfInputs.add(level.input);
   }
-  const frequencies = model.inputs.map((_, k): FrequencyTable | undefined => {
-    if (!tfInputs.has(k)) return undefined;
-    const fromModel = model.termFrequencies.get(k);
-    if (fromModel !== undefined) return fromModel;
-    return termFrequencies(columns[k] ?? []);
-  });
+  const columns = model.inputs.map((input, k) =>
+    prepareColumn(size, (i) => at(i)?.[input.field], input.apply, {
+      dates: input.dates,
+      numbers: input.numbers,
+      frequencies: tfInputs.has(k) ? (model.termFrequencies.get(k) ?? null) : undefined,
+    }),
+  );
 
-  const mode =
-    options.right === undefined
-      ? 'dedupe'
-      : options.dedupeWithinSources === true
-        ? 'link_and_dedupe'
-        : 'link';
-  return Object.freeze({ model, size, ids, sources, mode, columns, numbers, frequencies });
+  const mode = right === undefined ? 'dedupe' : options.dedupeWithinSources === true ? 'link_and_dedupe' : 'link';
+  return Object.freeze({ model, size, ids, sources, mode, columns });
 }
 
-/** Counts how often each value occurs: the share of records with a value that have it. */
-export function termFrequencies(column: readonly (readonly string[])[]): FrequencyTable {
-  const counts = new Map<string, number>();
-  let withValue = 0;
-  for (const values of column) {
-    if (values.length === 0) continue;
-    withValue++;
-    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+interface ColumnNeeds {
+  readonly dates: boolean;
+  readonly numbers: boolean;
+  /** undefined: no frequencies; null: count them from the data; a table: use it. */
+  readonly frequencies: FrequencyTable | null | undefined;
+}
+
+function prepareColumn(
+  size: number,
+  read: (i: number) => unknown,
+  apply: (values: readonly string[]) => readonly string[],
+  needs: ColumnNeeds,
+): PreparedColumn {
+  const offsets = new Uint32Array(size + 1);
+  let values = new Int32Array(Math.max(16, size));
+  let length = 0;
+  const dictionary: string[] = [];
+  const idOf = new Map<string, number>();
+  // Records often repeat raw values (a city, a surname): transform each distinct raw value once.
+  const transformed = new Map<string, readonly string[]>();
+  for (let i = 0; i < size; i++) {
+    offsets[i] = length;
+    const raw = rawValues(read(i));
+    let out: readonly string[];
+    if (raw.length === 1) {
+      const value = raw[0] as string;
+      const cached = transformed.get(value);
+      if (cached === undefined) {
+        out = apply(raw);
+        if (transformed.size < 2_000_000) transformed.set(value, out);
+      } else out = cached;
+    } else out = apply(raw);
+    for (const value of out) {
+      let id = idOf.get(value);
+      if (id === undefined) {
+        id = dictionary.length;
+        dictionary.push(value);
+        idOf.set(value, id);
+      }
+      if (length === values.length) {
+        const grown = new Int32Array(values.length * 2);
+        grown.set(values);
+        values = grown;
+      }
+      values[length++] = id;
+    }
   }
-  const total = Math.max(1, withValue);
-  const values = new Map<string, number>();
-  for (const [value, count] of counts) values.set(value, count / total);
-  return { values, other: 1 / total };
+  offsets[size] = length;
+  values = values.slice(0, length);
+
+  let days: Float64Array | undefined;
+  let ymd: Int32Array | undefined;
+  if (needs.dates) {
+    days = new Float64Array(dictionary.length);
+    ymd = new Int32Array(dictionary.length);
+    dictionary.forEach((value, id) => {
+      const iso = isoDate(value);
+      (days as Float64Array)[id] = iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      (ymd as Int32Array)[id] = iso === undefined ? 0 : Number(iso.replaceAll('-', ''));
+    });
+  }
+  const numbers = needs.numbers ? Float64Array.from(dictionary, (value) => (value.trim() === '' ? Number.NaN : Number(value))) : undefined;
+
+  let frequencies: Float64Array | undefined;
+  let otherFrequency = Number.NaN;
+  if (needs.frequencies !== undefined) {
+    frequencies = new Float64Array(dictionary.length);
+    if (needs.frequencies === null) {
+      const counts = new Float64Array(dictionary.length);
+      let withValue = 0;
+      for (let i = 0; i < size; i++) {
+        const from = offsets[i] as number;
+        const to = offsets[i + 1] as number;
+        if (to > from) withValue++;
+        for (let k = from; k < to; k++) counts[values[k] as number] = (counts[values[k] as number] ?? 0) + 1;
+      }
+      const total = Math.max(1, withValue);
+      for (let id = 0; id < counts.length; id++) frequencies[id] = (counts[id] ?? 0) / total;
+      otherFrequency = 1 / total;
+    } else {
+      const table = needs.frequencies;
+      dictionary.forEach((value, id) => {
+        (frequencies as Float64Array)[id] = table.values.get(value) ?? table.other;
+      });
+      otherFrequency = table.other;
+    }
+  }
+  return Object.freeze({ offsets, values, dictionary, days, ymd, numbers, frequencies, otherFrequency });
+}
+
+/**
+ * The transformed values of one record for one model input, as strings.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, recordValues } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'n', field: 'name', levels: [{ kind: 'exact', transform: ['nickname'] }, { kind: 'else' }] }] });
+ * const data = prepareRecords(model, [{ name: 'Bob' }]);
+ * console.log(recordValues(data, 0, 0)); // [ 'bob', 'robert' ]
+ * ```
+ */
+export function recordValues(data: PreparedRecords, input: number, record: number): readonly string[] {
+  const column = data.columns[input];
+  if (column === undefined) return [];
+  const out: string[] = [];
+  for (let k = column.offsets[record] as number; k < (column.offsets[record + 1] as number); k++) {
+    out.push(column.dictionary[column.values[k] as number] as string);
+  }
+  return out;
 }

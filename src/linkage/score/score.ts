@@ -1,23 +1,201 @@
 import { ThreadlineError } from '../../core/errors.js';
-import type { CompiledLevel, CompiledModel, PairView } from '../compile/compile.js';
-import type { PreparedRecords } from '../prepare/prepare.js';
+import type { CompiledLevel, CompiledModel } from '../compile/compile.js';
+import type { PreparedColumn, PreparedRecords } from '../prepare/prepare.js';
+import {
+  damerauLevenshteinWithin,
+  type JaroScratch,
+  jaroWinklerWith,
+  jaroWith,
+  levenshtein,
+} from '../similarity/similarity.js';
 
-const EMPTY: readonly string[] = [];
+/** Similarity or distance computed once per comparison and reused by its later levels. */
+interface MetricCache {
+  input: number;
+  kind: string;
+  value: number;
+  /** For distances: the bound below which `value` is exact (larger distances were skipped). */
+  bound: number;
+  readonly scratch: JaroScratch;
+}
 
-/** A reusable view of one pair's values for one input; reset per comparison level. */
-class View implements PairView {
-  a: readonly string[] = EMPTY;
-  b: readonly string[] = EMPTY;
-  na = Number.NaN;
-  nb = Number.NaN;
-  load(data: PreparedRecords, input: number, i: number, j: number): void {
-    const column = data.columns[input];
-    this.a = column?.[i] ?? EMPTY;
-    this.b = column?.[j] ?? EMPTY;
-    const numbers = data.numbers[input];
-    this.na = numbers === undefined ? Number.NaN : (numbers[i] ?? Number.NaN);
-    this.nb = numbers === undefined ? Number.NaN : (numbers[j] ?? Number.NaN);
+function newCache(): MetricCache {
+  return { input: -1, kind: '', value: 0, bound: 0, scratch: { a: new Uint8Array(64), b: new Uint8Array(64) } };
+}
+
+function initialOf(value: string): string | undefined {
+  const trimmed = value.endsWith('.') ? value.slice(0, -1) : value;
+  return trimmed.length === 1 || Array.from(trimmed).length === 1 ? trimmed : undefined;
+}
+
+function bestSimilarity(
+  column: PreparedColumn,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  kind: 'jaro_winkler' | 'jaro',
+  scratch: JaroScratch,
+): number {
+  let best = 0;
+  for (let x = a0; x < a1; x++) {
+    const idA = column.values[x] as number;
+    for (let y = b0; y < b1; y++) {
+      const idB = column.values[y] as number;
+      if (idA === idB) return 1;
+      const sa = column.dictionary[idA] as string;
+      const sb = column.dictionary[idB] as string;
+      const sim = kind === 'jaro' ? jaroWith(sa, sb, scratch) : jaroWinklerWith(sa, sb, scratch);
+      if (sim > best) best = sim;
+    }
   }
+  return best;
+}
+
+function smallestDistance(
+  column: PreparedColumn,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  kind: 'levenshtein' | 'damerau_levenshtein',
+  bound: number,
+): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let x = a0; x < a1; x++) {
+    const idA = column.values[x] as number;
+    for (let y = b0; y < b1; y++) {
+      const idB = column.values[y] as number;
+      if (idA === idB) return 0;
+      const sa = column.dictionary[idA] as string;
+      const sb = column.dictionary[idB] as string;
+      // The length difference is a lower bound on the distance: skip the work when it is too big.
+      const floor = Math.abs(sa.length - sb.length);
+      const d =
+        floor > bound
+          ? floor
+          : kind === 'levenshtein'
+            ? levenshtein(sa, sb)
+            : damerauLevenshteinWithin(sa, sb, bound);
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
+
+function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number, cache: MetricCache): boolean {
+  if (level.kind === 'else') return true;
+  const column = data.columns[level.input] as PreparedColumn;
+  const a0 = column.offsets[i] as number;
+  const a1 = column.offsets[i + 1] as number;
+  const b0 = column.offsets[j] as number;
+  const b1 = column.offsets[j + 1] as number;
+  if (level.kind === 'null') return a0 === a1 || b0 === b1;
+  if (a0 === a1 || b0 === b1) return false;
+  const values = column.values;
+  switch (level.kind) {
+    case 'exact':
+      if (a1 - a0 === 1 && b1 - b0 === 1) return values[a0] === values[b0];
+      return common(values, a0, a1, b0, b1) > 0;
+    case 'intersect':
+      return common(values, a0, a1, b0, b1) >= level.min;
+    case 'jaccard': {
+      const shared = common(values, a0, a1, b0, b1);
+      return shared / (a1 - a0 + (b1 - b0) - shared) >= level.threshold;
+    }
+    case 'jaro_winkler':
+    case 'jaro': {
+      if (cache.input !== level.input || cache.kind !== level.kind) {
+        cache.input = level.input;
+        cache.kind = level.kind;
+        cache.value = bestSimilarity(column, a0, a1, b0, b1, level.kind, cache.scratch);
+      }
+      return cache.value >= level.threshold;
+    }
+    case 'levenshtein':
+    case 'damerau_levenshtein': {
+      if (cache.input !== level.input || cache.kind !== level.kind || (cache.value > cache.bound && cache.bound < level.maxDistance)) {
+        cache.input = level.input;
+        cache.kind = level.kind;
+        cache.bound = level.maxDistance;
+        cache.value = smallestDistance(column, a0, a1, b0, b1, level.kind, level.maxDistance);
+      }
+      return cache.value <= level.maxDistance;
+    }
+    case 'date_within': {
+      const days = column.days as Float64Array;
+      for (let x = a0; x < a1; x++) {
+        for (let y = b0; y < b1; y++) {
+          if (Math.abs((days[values[x] as number] as number) - (days[values[y] as number] as number)) <= level.days) return true;
+        }
+      }
+      return false;
+    }
+    case 'date_transposed': {
+      const ymd = column.ymd as Int32Array;
+      for (let x = a0; x < a1; x++) {
+        const p = ymd[values[x] as number] as number;
+        if (p === 0) continue;
+        for (let y = b0; y < b1; y++) {
+          const q = ymd[values[y] as number] as number;
+          if (q === 0 || p === q) continue;
+          if (Math.floor(p / 10000) === Math.floor(q / 10000) && Math.floor(p / 100) % 100 === q % 100 && p % 100 === Math.floor(q / 100) % 100) return true;
+        }
+      }
+      return false;
+    }
+    case 'number_within': {
+      const numbers = column.numbers as Float64Array;
+      for (let x = a0; x < a1; x++) {
+        for (let y = b0; y < b1; y++) {
+          const na = numbers[values[x] as number] as number;
+          const nb = numbers[values[y] as number] as number;
+          if (!Number.isFinite(na) || !Number.isFinite(nb)) continue;
+          const diff = Math.abs(na - nb);
+          if (diff <= level.absolute) return true;
+          const scale = Math.max(Math.abs(na), Math.abs(nb));
+          if (scale === 0 ? diff === 0 : diff / scale <= level.relative) return true;
+        }
+      }
+      return false;
+    }
+    case 'initial': {
+      for (let x = a0; x < a1; x++) {
+        const sa = column.dictionary[values[x] as number] as string;
+        const ia = initialOf(sa);
+        for (let y = b0; y < b1; y++) {
+          const sb = column.dictionary[values[y] as number] as string;
+          const ib = initialOf(sb);
+          if (ia !== undefined ? (ib === undefined ? sb.startsWith(ia) : ia === ib) : ib !== undefined && sa.startsWith(ib)) return true;
+        }
+      }
+      return false;
+    }
+    case 'custom': {
+      const predicate = level.predicate;
+      if (predicate === undefined) return false;
+      const listA: string[] = [];
+      const listB: string[] = [];
+      for (let x = a0; x < a1; x++) listA.push(column.dictionary[values[x] as number] as string);
+      for (let y = b0; y < b1; y++) listB.push(column.dictionary[values[y] as number] as string);
+      return predicate(listA, listB);
+    }
+  }
+}
+
+/** How many value ids two records share (each record's ids are distinct). */
+function common(values: Int32Array, a0: number, a1: number, b0: number, b1: number): number {
+  let shared = 0;
+  for (let x = a0; x < a1; x++) {
+    const id = values[x];
+    for (let y = b0; y < b1; y++) {
+      if (values[y] === id) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
 }
 
 /**
@@ -36,29 +214,18 @@ class View implements PairView {
  * comparisonLevels(data, 0, 2, out); console.log(out[0]); // 0
  * ```
  */
-export function comparisonLevels(
-  data: PreparedRecords,
-  i: number,
-  j: number,
-  out: Uint8Array,
-): Uint8Array {
-  const view = new View();
+export function comparisonLevels(data: PreparedRecords, i: number, j: number, out: Uint8Array): Uint8Array {
+  return levelsInto(data, i, j, out, newCache());
+}
+
+function levelsInto(data: PreparedRecords, i: number, j: number, out: Uint8Array, cache: MetricCache): Uint8Array {
   const comparisons = data.model.comparisons;
   for (let c = 0; c < comparisons.length; c++) {
     const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
-    let loaded = -2;
+    cache.input = -1;
     let chosen = levels.length - 1;
     for (let l = 0; l < levels.length; l++) {
-      const level = levels[l] as CompiledLevel;
-      if (level.kind === 'else') {
-        chosen = l;
-        break;
-      }
-      if (level.input !== loaded) {
-        view.load(data, level.input, i, j);
-        loaded = level.input;
-      }
-      if (level.test(view)) {
+      if (holds(data, levels[l] as CompiledLevel, i, j, cache)) {
         chosen = l;
         break;
       }
@@ -68,10 +235,13 @@ export function comparisonLevels(
   return out;
 }
 
-function frequencyOf(data: PreparedRecords, input: number, value: string): number {
-  const table = data.frequencies[input];
-  if (table === undefined) return Number.NaN;
-  return table.values.get(value) ?? table.other;
+/**
+ * A reusable comparison-vector function for hot loops: like {@link comparisonLevels}, with its
+ * scratch space allocated once. Not shared between concurrent callers.
+ */
+export function levelScorer(data: PreparedRecords): (i: number, j: number, out: Uint8Array) => Uint8Array {
+  const cache = newCache();
+  return (i, j, out) => levelsInto(data, i, j, out, cache);
 }
 
 /**
@@ -89,34 +259,33 @@ function frequencyOf(data: PreparedRecords, input: number, value: string): numbe
  * console.log(termFrequencyAdjustment(data, 0, 0, 0, 1).toFixed(2)); // -1.58: smith is common
  * ```
  */
-export function termFrequencyAdjustment(
-  data: PreparedRecords,
-  comparison: number,
-  level: number,
-  i: number,
-  j: number,
-): number {
+export function termFrequencyAdjustment(data: PreparedRecords, comparison: number, level: number, i: number, j: number): number {
   const compiled = data.model.comparisons[comparison]?.levels[level];
   if (compiled === undefined || compiled.tf === undefined || compiled.u === undefined) return 0;
   const column = data.columns[compiled.input];
-  const a = column?.[i] ?? EMPTY;
-  const b = column?.[j] ?? EMPTY;
+  const frequencies = column?.frequencies;
+  if (column === undefined || frequencies === undefined) return 0;
+  const a0 = column.offsets[i] as number;
+  const a1 = column.offsets[i + 1] as number;
+  const b0 = column.offsets[j] as number;
+  const b1 = column.offsets[j + 1] as number;
+  if (a0 === a1 || b0 === b1) return 0;
   let frequency = Number.NaN;
   if (compiled.kind === 'exact') {
-    for (const value of a) {
-      if (!b.includes(value)) continue;
-      const f = frequencyOf(data, compiled.input, value);
-      if (!(f >= frequency)) frequency = f;
+    for (let x = a0; x < a1; x++) {
+      const id = column.values[x] as number;
+      for (let y = b0; y < b1; y++) {
+        if (column.values[y] !== id) continue;
+        const f = frequencies[id] as number;
+        if (!(f >= frequency)) frequency = f;
+      }
     }
   }
   if (Number.isNaN(frequency)) {
-    const fa = a[0] === undefined ? Number.NaN : frequencyOf(data, compiled.input, a[0]);
-    const fb = b[0] === undefined ? Number.NaN : frequencyOf(data, compiled.input, b[0]);
-    frequency = Math.max(Number.isNaN(fa) ? 0 : fa, Number.isNaN(fb) ? 0 : fb);
+    frequency = Math.max(frequencies[column.values[a0] as number] as number, frequencies[column.values[b0] as number] as number);
   }
   if (!(frequency > 0)) return 0;
-  if (compiled.tf.minFrequency !== undefined)
-    frequency = Math.max(frequency, compiled.tf.minFrequency);
+  if (compiled.tf.minFrequency !== undefined) frequency = Math.max(frequency, compiled.tf.minFrequency);
   return compiled.tf.weight * Math.log2(compiled.u / frequency);
 }
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { damerauLevenshtein, jaccard, jaro, jaroWinkler, levenshtein } from './similarity.js';
+import {
+  damerauLevenshtein,
+  damerauLevenshteinWithin,
+  jaccard,
+  jaro,
+  jaroWinkler,
+  levenshtein,
+} from './similarity.js';
 
 const short = fc.string({ maxLength: 12 });
 const tokens = fc.array(fc.constantFrom('a', 'b', 'c', 'main', 'st', '12'), { maxLength: 6 });
@@ -35,6 +42,16 @@ describe('similarity laws', () => {
         expect(damerauLevenshtein(a, b)).toBeLessThanOrEqual(levenshtein(a, b));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the bounded distance agrees with the full one up to its bound', () => {
+    fc.assert(
+      fc.property(short, short, fc.integer({ min: 0, max: 4 }), (a, b, bound) => {
+        const full = damerauLevenshtein(a, b);
+        expect(damerauLevenshteinWithin(a, b, bound)).toBe(full <= bound ? full : bound + 1);
+      }),
+      { numRuns: 3000 },
     );
   });
 

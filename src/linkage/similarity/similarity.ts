@@ -15,19 +15,50 @@ import fastLevenshtein from 'fast-levenshtein';
  * ```
  */
 export function jaro(a: string, b: string): number {
+  return jaroWith(a, b, undefined);
+}
+
+/**
+ * Scratch space for {@link jaroWith}: reusing it across calls avoids two allocations per
+ * comparison on hot paths. Grows as needed.
+ */
+export interface JaroScratch {
+  a: Uint8Array;
+  b: Uint8Array;
+}
+
+/** Jaro similarity using caller-owned scratch buffers (or fresh ones when none are given). */
+export function jaroWith(a: string, b: string, scratch: JaroScratch | undefined): number {
   if (a === b) return 1;
-  const la = a.length;
-  const lb = b.length;
+  let la = a.length;
+  let lb = b.length;
   if (la === 0 || lb === 0) return 0;
   // Make the result independent of argument order: always scan the shorter string.
-  if (la > lb) return jaro(b, a);
+  if (la > lb) {
+    const t = a;
+    a = b;
+    b = t;
+    la = a.length;
+    lb = b.length;
+  }
   const window = Math.max(0, Math.floor(lb / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  let matchedA: Uint8Array;
+  let matchedB: Uint8Array;
+  if (scratch === undefined) {
+    matchedA = new Uint8Array(la);
+    matchedB = new Uint8Array(lb);
+  } else {
+    if (scratch.a.length < la) scratch.a = new Uint8Array(Math.max(la, scratch.a.length * 2));
+    if (scratch.b.length < lb) scratch.b = new Uint8Array(Math.max(lb, scratch.b.length * 2));
+    matchedA = scratch.a;
+    matchedB = scratch.b;
+    matchedA.fill(0, 0, la);
+    matchedB.fill(0, 0, lb);
+  }
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - window);
-    const hi = Math.min(lb - 1, i + window);
+    const lo = i > window ? i - window : 0;
+    const hi = i + window < lb - 1 ? i + window : lb - 1;
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
       if (matchedB[j] === 0 && b.charCodeAt(j) === c) {
@@ -65,7 +96,12 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
-  const j = jaro(a, b);
+  return jaroWinklerWith(a, b, undefined, prefixScale);
+}
+
+/** Jaro-Winkler similarity using caller-owned scratch buffers. */
+export function jaroWinklerWith(a: string, b: string, scratch: JaroScratch | undefined, prefixScale = 0.1): number {
+  const j = jaroWith(a, b, scratch);
   if (j === 1 || j === 0) return j;
   const limit = Math.min(4, a.length, b.length);
   let prefix = 0;
@@ -131,6 +167,64 @@ export function damerauLevenshtein(a: string, b: string): number {
     row = spare;
   }
   return prev[lb] ?? 0;
+}
+
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance, computed only as far as `bound`:
+ * returns the distance when it is at most `bound`, otherwise `bound + 1`. Work is O(length ×
+ * bound) instead of O(length²), which is what comparison levels such as "one edit" need.
+ *
+ * @example
+ * ```ts
+ * import { damerauLevenshteinWithin } from 'threadline';
+ *
+ * console.log(damerauLevenshteinWithin('4066625', '4066652', 1)); // 1
+ * console.log(damerauLevenshteinWithin('4066625', '9999999', 2)); // 3
+ * ```
+ */
+export function damerauLevenshteinWithin(a: string, b: string, bound: number): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  const over = bound + 1;
+  if (Math.abs(la - lb) > bound) return over;
+  if (la === 0 || lb === 0) return Math.max(la, lb) <= bound ? Math.max(la, lb) : over;
+  const width = lb + 1;
+  let prev2 = new Int32Array(width);
+  let prev = new Int32Array(width);
+  let row = new Int32Array(width);
+  for (let j = 0; j <= lb; j++) prev[j] = j <= bound ? j : over;
+  for (let i = 1; i <= la; i++) {
+    const lo = Math.max(1, i - bound);
+    const hi = Math.min(lb, i + bound);
+    row[0] = i <= bound ? i : over;
+    if (lo > 1) row[lo - 1] = over;
+    const ca = a.charCodeAt(i - 1);
+    let rowMin = row[0] as number;
+    for (let j = lo; j <= hi; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = (prev[j - 1] as number) + (ca === cb ? 0 : 1);
+      const del = (prev[j] as number) + 1;
+      if (del < best) best = del;
+      const ins = (row[j - 1] as number) + 1;
+      if (ins < best) best = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const swap = (prev2[j - 2] as number) + 1;
+        if (swap < best) best = swap;
+      }
+      if (best > over) best = over;
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (hi < lb) row[hi + 1] = over;
+    if (rowMin > bound) return over;
+    const spare = prev2;
+    prev2 = prev;
+    prev = row;
+    row = spare;
+  }
+  const d = prev[lb] as number;
+  return d > bound ? over : d;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Random } from '../../core/random.js';
 import { seededRandom } from '../../core/random.js';
 import { forEachCandidatePair } from '../blocking/blocking.js';
 import type { PreparedRecords } from '../prepare/prepare.js';
-import { comparisonLevels } from '../score/score.js';
+import { levelScorer } from '../score/score.js';
 import { clampProbability, normalize, type Parameters } from './params.js';
 
 /** The number of distinct record pairs that could be compared. */
@@ -27,8 +27,16 @@ export function possiblePairs(data: PreparedRecords): number {
  * ```
  */
 export interface USamplingOptions {
-  /** How many random pairs to compare (default 1,000,000; every pair when there are fewer). */
+  /**
+   * The most random pairs to compare (default 250,000; every pair when there are fewer).
+   * On the public benchmarks, accuracy is the same from 100,000 to 1,000,000 pairs.
+   */
   readonly maxPairs?: number;
+  /**
+   * Stop early once every level of every comparison has been seen this many times among the
+   * sampled pairs (default 100), checked every 25,000 pairs.
+   */
+  readonly minCountPerLevel?: number;
   /** Seed of the sampling, so that training is reproducible (default 0). */
   readonly seed?: number;
 }
@@ -63,10 +71,16 @@ export function estimateU(
   const model = data.model;
   const counts = model.comparisons.map((c) => new Float64Array(c.levels.length));
   const gamma = new Uint8Array(model.comparisons.length);
-  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 1_000_000));
+  const levels = levelScorer(data);
+  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 250_000));
+  const minCount = options.minCountPerLevel ?? 100;
+  const enough = () =>
+    model.comparisons.every((comparison, c) =>
+      comparison.levels.every((level, l) => level.kind === 'null' || (counts[c]?.[l] ?? 0) >= minCount),
+    );
   const total = possiblePairs(data);
   const add = (i: number, j: number) => {
-    comparisonLevels(data, i, j, gamma);
+    levels(i, j, gamma);
     for (let c = 0; c < counts.length; c++) {
       const row = counts[c] as Float64Array;
       row[gamma[c] as number] = (row[gamma[c] as number] ?? 0) + 1;
@@ -102,6 +116,7 @@ export function estimateU(
       }
       add(i, j);
       sampled++;
+      if (sampled % 25_000 === 0 && enough()) break;
     }
   }
   model.comparisons.forEach((comparison, c) => {
@@ -203,11 +218,12 @@ export function emSession(
   const gammas: number[] = [];
   const counts: number[] = [];
   const gamma = new Uint8Array(width);
+  const levels = levelScorer(data);
   let pairs = 0;
   forEachCandidatePair(
     data,
     (i, j) => {
-      comparisonLevels(data, i, j, gamma);
+      levels(i, j, gamma);
       const key = String.fromCharCode(...gamma);
       const known = patternIndex.get(key);
       pairs++;
@@ -269,8 +285,9 @@ export function estimateMFromPairs(
   const model = data.model;
   const counts = model.comparisons.map((c) => new Float64Array(c.levels.length));
   const gamma = new Uint8Array(model.comparisons.length);
+  const levels = levelScorer(data);
   for (const [i, j] of matches) {
-    comparisonLevels(data, i, j, gamma);
+    levels(i, j, gamma);
     for (let c = 0; c < counts.length; c++) {
       const row = counts[c] as Float64Array;
       row[gamma[c] as number] = (row[gamma[c] as number] ?? 0) + 1;

@@ -241,21 +241,22 @@ export function trainModel(
   };
 }
 
-function termFrequencyTables(
-  data: ReturnType<typeof prepareRecords>,
-  maxValues: number,
-): TermFrequencyTable[] {
+function termFrequencyTables(data: ReturnType<typeof prepareRecords>, maxValues: number): TermFrequencyTable[] {
   const tables: TermFrequencyTable[] = [];
   const done = new Set<number>();
   for (const comparison of data.model.comparisons) {
     for (const level of comparison.levels) {
       if (level.tf === undefined || level.input < 0 || done.has(level.input)) continue;
       done.add(level.input);
-      const table = data.frequencies[level.input];
+      const column = data.columns[level.input];
       const input = data.model.inputs[level.input];
-      if (table === undefined || input === undefined) continue;
+      const frequencies = column?.frequencies;
+      if (column === undefined || input === undefined || frequencies === undefined) continue;
       // Values seen once carry the shared "other" frequency; keep the common ones by name.
-      const common = [...table.values].filter(([, f]) => f > table.other * 1.5);
+      const common: [string, number][] = [];
+      frequencies.forEach((frequency, id) => {
+        if (frequency > column.otherFrequency * 1.5) common.push([column.dictionary[id] as string, frequency]);
+      });
       common.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const values: Record<string, number> = Object.create(null);
       for (const [value, frequency] of common.slice(0, maxValues)) values[value] = frequency;
@@ -263,7 +264,7 @@ function termFrequencyTables(
         field: input.field,
         ...(input.transform === undefined ? {} : { transform: [...input.transform] }),
         values,
-        otherFrequency: table.other,
+        otherFrequency: column.otherFrequency,
       });
     }
   }
