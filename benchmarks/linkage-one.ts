@@ -51,11 +51,7 @@ const trained = trainModel(spec, dataset.left, {
   u: { seed: 1 },
 });
 const t1 = performance.now();
-const model = compileModel(trained.spec);
-const data = prepareRecords(model, dataset.left, {
-  idField: dataset.idField,
-  ...(dataset.right === undefined ? {} : { right: dataset.right }),
-});
+const data = trained.prepared;
 const predictions = predict(data, { threshold: { probability: 0.01 } });
 const t2 = performance.now();
 const connected = clusterPredictions(predictions, { threshold: { probability: 0.5 } });

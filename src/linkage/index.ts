@@ -51,6 +51,7 @@ export {
   type Threshold,
 } from './predict/predict.js';
 export {
+  bindModel,
   type FrequencyTable,
   type LinkRecord,
   type PreparedColumn,
@@ -115,4 +116,9 @@ export type {
   USamplingOptions,
   USamplingReport,
 } from './train/estimate.js';
-export { type TrainingReport, type TrainOptions, trainModel } from './train/train.js';
+export {
+  type TrainedModel,
+  type TrainingReport,
+  type TrainOptions,
+  trainModel,
+} from './train/train.js';

@@ -5,7 +5,6 @@ import type { PreparedRecords } from '../prepare/prepare.js';
 // from text a person typed (it is a control character), so "a"+"bc" never equals "ab"+"c".
 const JOIN = '\u0001';
 const MAX_KEYS_PER_RECORD = 64;
-const EMPTY: readonly string[] = [];
 
 /**
  * The blocking keys of every record under one rule: the combinations of the rule's key values
@@ -27,49 +26,79 @@ const EMPTY: readonly string[] = [];
 export function blockingKeys(data: PreparedRecords, rule: number): readonly (readonly string[])[] {
   const compiled = data.model.blocking[rule];
   if (compiled === undefined) return [];
-  const columns = compiled.inputs.map((input) => data.columns[input]);
   // Keys are built from value ids internally; spell them out with the dictionaries here.
-  return keysFor(data, compiled).map((keys) =>
-    keys.map((key) =>
-      key
-        .split(JOIN)
-        .map((id, k) => columns[k]?.dictionary[Number(id)] ?? '')
-        .join(JOIN),
-    ),
-  );
+  return keysFor(data, compiled).map((keys) => keys.map((key) => describeKey(data, compiled, key)));
 }
 
-function keysFor(data: PreparedRecords, rule: CompiledBlockingRule): (readonly string[])[] {
-  const out: (readonly string[])[] = new Array(data.size);
+/** A blocking key: value ids packed into one number when they fit, else joined as text. */
+type Key = number | string;
+const NO_KEYS: readonly Key[] = Object.freeze([]);
+
+function keysFor(data: PreparedRecords, rule: CompiledBlockingRule): (readonly Key[])[] {
+  const out: (readonly Key[])[] = new Array(data.size);
   const columns = rule.inputs.map((input) => data.columns[input]);
+  let capacity = 1;
+  for (const column of columns) capacity *= (column?.dictionary.length ?? 0) + 1;
+  const numeric = capacity < Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < data.size; i++) {
-    let keys: string[] = [];
-    columns.forEach((column, k) => {
-      if (column === undefined) return;
+    let keys: Key[] = [];
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k];
+      if (column === undefined) {
+        keys = [];
+        break;
+      }
       const from = column.offsets[i] as number;
       const to = column.offsets[i + 1] as number;
       if (k === 0) {
-        for (let x = from; x < to; x++) keys.push(String(column.values[x]));
-        return;
+        for (let x = from; x < to; x++)
+          keys.push(numeric ? (column.values[x] as number) : String(column.values[x]));
+        continue;
       }
-      const next: string[] = [];
+      const radix = column.dictionary.length + 1;
+      const next: Key[] = [];
       for (const left of keys) {
-        for (let x = from; x < to && next.length < MAX_KEYS_PER_RECORD; x++) next.push(left + JOIN + String(column.values[x]));
+        for (let x = from; x < to && next.length < MAX_KEYS_PER_RECORD; x++) {
+          const id = column.values[x] as number;
+          next.push(numeric ? (left as number) * radix + id : `${left}${JOIN}${id}`);
+        }
       }
       keys = next;
-    });
-    out[i] = keys.length === 0 ? EMPTY : keys.length > MAX_KEYS_PER_RECORD ? keys.slice(0, MAX_KEYS_PER_RECORD) : keys;
+      if (keys.length === 0) break;
+    }
+    out[i] =
+      keys.length === 0
+        ? NO_KEYS
+        : keys.length > MAX_KEYS_PER_RECORD
+          ? keys.slice(0, MAX_KEYS_PER_RECORD)
+          : keys;
   }
   return out;
 }
 
-function shareKey(a: readonly string[], b: readonly string[]): boolean {
+/** Spells a key out with the rule's dictionaries, for people. */
+function describeKey(data: PreparedRecords, rule: CompiledBlockingRule, key: Key): string {
+  const columns = rule.inputs.map((input) => data.columns[input]);
+  const ids: number[] = [];
+  if (typeof key === 'string') ids.push(...key.split(JOIN).map(Number));
+  else {
+    let rest = key;
+    for (let k = columns.length - 1; k >= 0; k--) {
+      const radix = k === 0 ? Number.POSITIVE_INFINITY : (columns[k]?.dictionary.length ?? 0) + 1;
+      ids.unshift(k === 0 ? rest : rest % radix);
+      rest = k === 0 ? 0 : Math.floor(rest / radix);
+    }
+  }
+  return ids.map((id, k) => columns[k]?.dictionary[id] ?? '').join(JOIN);
+}
+
+function shareKey(a: readonly Key[], b: readonly Key[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
   return false;
 }
 
-function smallestSharedKey(a: readonly string[], b: readonly string[]): string | undefined {
-  let best: string | undefined;
+function smallestSharedKey(a: readonly Key[], b: readonly Key[]): Key | undefined {
+  let best: Key | undefined;
   for (const x of a) if (b.includes(x) && (best === undefined || x < best)) best = x;
   return best;
 }
@@ -107,11 +136,6 @@ export interface BlockingReport {
   readonly pairs: number;
 }
 
-function pairable(data: PreparedRecords, i: number, j: number): boolean {
-  if (data.mode === 'dedupe' || data.mode === 'link_and_dedupe') return true;
-  return data.sources[i] !== data.sources[j];
-}
-
 /**
  * Calls `visit(i, j, rule)` once for every candidate pair (i < j): pairs that share every key
  * of at least one rule. A pair produced by several rules is visited once, under the first.
@@ -138,17 +162,25 @@ export function forEachCandidatePair(
 ): BlockingReport {
   const ruleIndexes = options.rules ?? data.model.blocking.map((_, r) => r);
   const maxBlock = options.maxBlockSize ?? Number.POSITIVE_INFINITY;
-  const keys: (readonly string[])[][] = [];
+  const earlier: RuleKeys[] = [];
   const report: { name: string; pairs: number; skippedBlocks: number }[] = [];
+  const linkOnly = data.mode === 'link';
   let total = 0;
   for (let position = 0; position < ruleIndexes.length; position++) {
-    const rule = data.model.blocking[ruleIndexes[position] as number];
+    const ruleIndex = ruleIndexes[position] as number;
+    const rule = data.model.blocking[ruleIndex];
     if (rule === undefined) continue;
-    const ruleKeys = keysFor(data, rule);
-    keys.push(ruleKeys);
-    const blocks = new Map<string, number[]>();
+    const keys = ruleKeys(keysFor(data, rule));
+    const blocks = new Map<Key, number[]>();
     for (let i = 0; i < data.size; i++) {
-      for (const key of ruleKeys[i] ?? EMPTY) {
+      const single = keys.single[i] as number;
+      if (single === single) {
+        const block = blocks.get(single);
+        if (block === undefined) blocks.set(single, [i]);
+        else block.push(i);
+        continue;
+      }
+      for (const key of keys.many.get(i) ?? NO_KEYS) {
         const block = blocks.get(key);
         if (block === undefined) blocks.set(key, [i]);
         else block.push(i);
@@ -156,40 +188,79 @@ export function forEachCandidatePair(
     }
     let produced = 0;
     let skipped = 0;
-    const earlier = keys.slice(0, -1);
     for (const [key, members] of blocks) {
       if (members.length < 2) continue;
       if (members.length > maxBlock) {
         skipped++;
         continue;
       }
-      for (let x = 0; x < members.length; x++) {
+      // Members are in record order, so when linking the left records come first and only
+      // left × right pairs are enumerated.
+      let split = 0;
+      if (linkOnly)
+        while (split < members.length && data.sources[members[split] as number] === 0) split++;
+      const xEnd = linkOnly ? split : members.length;
+      for (let x = 0; x < xEnd; x++) {
         const i = members[x] as number;
-        const keysI = ruleKeys[i] ?? EMPTY;
-        for (let y = x + 1; y < members.length; y++) {
+        for (let y = linkOnly ? split : x + 1; y < members.length; y++) {
           const j = members[y] as number;
-          if (!pairable(data, i, j)) continue;
-          const keysJ = ruleKeys[j] ?? EMPTY;
           // Records with several keys meet in several blocks: keep the pair in one of them.
-          if ((keysI.length > 1 || keysJ.length > 1) && smallestSharedKey(keysI, keysJ) !== key)
+          if (
+            keys.many.size > 0 &&
+            (keys.many.has(i) || keys.many.has(j)) &&
+            smallestSharedKey(keysOf(keys, i), keysOf(keys, j)) !== key
+          )
             continue;
           let seenBefore = false;
-          for (const previous of earlier) {
-            if (shareKey(previous[i] ?? EMPTY, previous[j] ?? EMPTY)) {
+          for (let e = 0; e < earlier.length; e++) {
+            if (share(earlier[e] as RuleKeys, i, j)) {
               seenBefore = true;
               break;
             }
           }
           if (seenBefore) continue;
           produced++;
-          visit(i, j, ruleIndexes[position] as number);
+          visit(i, j, ruleIndex);
         }
       }
     }
+    earlier.push(keys);
     report.push({ name: rule.name, pairs: produced, skippedBlocks: skipped });
     total += produced;
   }
   return { rules: report, pairs: total };
+}
+
+/**
+ * A rule's keys per record, compact: most records have exactly one numeric key, kept in a
+ * typed array (NaN when the record has none or several); the others are listed apart.
+ */
+interface RuleKeys {
+  readonly single: Float64Array;
+  readonly many: ReadonlyMap<number, readonly Key[]>;
+}
+
+function ruleKeys(all: readonly (readonly Key[])[]): RuleKeys {
+  const single = new Float64Array(all.length).fill(Number.NaN);
+  const many = new Map<number, readonly Key[]>();
+  all.forEach((keys, i) => {
+    if (keys.length === 1 && typeof keys[0] === 'number') single[i] = keys[0];
+    else if (keys.length > 0) many.set(i, keys);
+  });
+  return { single, many };
+}
+
+function keysOf(keys: RuleKeys, i: number): readonly Key[] {
+  const single = keys.single[i] as number;
+  return single === single ? [single] : (keys.many.get(i) ?? NO_KEYS);
+}
+
+function share(keys: RuleKeys, i: number, j: number): boolean {
+  const a = keys.single[i] as number;
+  const b = keys.single[j] as number;
+  if (a === a && b === b) return a === b;
+  if (keys.many.size === 0) return false;
+  return shareKey(keysOf(keys, i), keysOf(keys, j));
 }
 
 /**

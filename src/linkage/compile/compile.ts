@@ -73,6 +73,8 @@ export interface CompiledInput {
   readonly dates: boolean;
   /** Whether levels read the values as numbers. */
   readonly numbers: boolean;
+  /** Whether string-similarity levels read the values (a character sketch prunes them). */
+  readonly sketch: boolean;
 }
 
 /**
@@ -108,6 +110,12 @@ export interface CompiledLevel {
   readonly min: number;
   /** The registered predicate (`custom`). */
   readonly predicate: CustomPredicate | undefined;
+  /**
+   * For similarity levels: the lowest threshold of the comparison's levels of the same metric
+   * and input (below it, the exact similarity never matters). For distance levels: the largest
+   * bound of those levels.
+   */
+  readonly reach: number;
   /** P(level | match), when trained. */
   readonly m: number | undefined;
   /** P(level | non-match), when trained. */
@@ -296,12 +304,21 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
     const known = inputIndex.get(key);
     if (known !== undefined) return known;
     const index = inputs.length;
-    inputs.push({ key, field, transform, apply: compileChain(transform, context), dates: false, numbers: false });
+    inputs.push({
+      key,
+      field,
+      transform,
+      apply: compileChain(transform, context),
+      dates: false,
+      numbers: false,
+      sketch: false,
+    });
     inputIndex.set(key, index);
     return index;
   };
   const dateInputs = new Set<number>();
   const numberInputs = new Set<number>();
+  const sketchInputs = new Set<number>();
 
   const names = new Set<string>();
   const comparisons: CompiledComparison[] = spec.comparisons.map((comparison, c) => {
@@ -351,9 +368,7 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
       if (level.kind !== 'else' && field !== undefined) fields.add(field);
       const transform = level.kind === 'else' ? undefined : level.transform;
       const input =
-        field === undefined || level.kind === 'else'
-          ? -1
-          : internInput(field, transform);
+        field === undefined || level.kind === 'else' ? -1 : internInput(field, transform);
       if (level.kind === 'date_within' || level.kind === 'date_transposed') dateInputs.add(input);
       if (level.kind === 'number_within') numberInputs.add(input);
       const m = level.kind === 'null' ? undefined : level.m;
@@ -378,7 +393,9 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
       }
       let predicate: CustomPredicate | undefined;
       if (level.kind === 'custom') {
-        predicate = Object.hasOwn(predicates, level.predicate) ? predicates[level.predicate] : undefined;
+        predicate = Object.hasOwn(predicates, level.predicate)
+          ? predicates[level.predicate]
+          : undefined;
         if (predicate === undefined) {
           issues.push({
             code: 'unknown_predicate',
@@ -415,12 +432,28 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
               : Number.NaN,
         tf,
         estimated: level.kind !== 'null',
+        reach: Number.NaN,
       });
+    });
+    // Levels of one metric on one input share a computation; record how far it must reach.
+    const withReach = levels.map((level) => {
+      const similar = levels.filter(
+        (other) => other.kind === level.kind && other.input === level.input,
+      );
+      if (level.kind === 'jaro_winkler' || level.kind === 'jaro') {
+        sketchInputs.add(level.input);
+        return Object.freeze({ ...level, reach: Math.min(...similar.map((o) => o.threshold)) });
+      }
+      if (level.kind === 'levenshtein' || level.kind === 'damerau_levenshtein') {
+        sketchInputs.add(level.input);
+        return Object.freeze({ ...level, reach: Math.max(...similar.map((o) => o.maxDistance)) });
+      }
+      return Object.freeze(level);
     });
     return Object.freeze({
       index: c,
       name: comparison.name,
-      levels: Object.freeze(levels),
+      levels: Object.freeze(withReach),
       fields,
     });
   });
@@ -444,7 +477,12 @@ function build(spec: ModelSpec, options: CompileOptions): Result<CompiledModel> 
 
   if (issues.length > 0) return err(issues);
   const frozenInputs = inputs.map((input, k) =>
-    Object.freeze({ ...input, dates: dateInputs.has(k), numbers: numberInputs.has(k) }),
+    Object.freeze({
+      ...input,
+      dates: dateInputs.has(k),
+      numbers: numberInputs.has(k),
+      sketch: sketchInputs.has(k),
+    }),
   );
   const trained = comparisons.every((c) =>
     c.levels.every((l) => l.kind === 'null' || (l.m !== undefined && l.u !== undefined)),

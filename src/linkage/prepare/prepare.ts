@@ -60,6 +60,12 @@ export interface PreparedColumn {
   readonly ymd: Int32Array | undefined;
   /** Per value id, for number inputs: the value as a number (NaN when not one). */
   readonly numbers: Float64Array | undefined;
+  /**
+   * For inputs compared by string similarity: per value id, 37 character counts (letters,
+   * digits, other), whose overlap bounds Jaro-Winkler from above and edit distance from below,
+   * so most hopeless pairs are rejected without the full computation.
+   */
+  readonly sketch: Uint8Array | undefined;
   /** Per value id, for term-frequency inputs: how often the value occurs. */
   readonly frequencies: Float64Array | undefined;
   /** The frequency of values the frequency table does not list. */
@@ -91,6 +97,8 @@ export interface PreparedRecords {
   readonly mode: 'dedupe' | 'link' | 'link_and_dedupe';
   /** Per model input: the prepared column. */
   readonly columns: readonly PreparedColumn[];
+  /** Reads record i as given (for re-binding to another model without re-reading input). */
+  readonly record: (i: number) => LinkRecord | undefined;
 }
 
 /**
@@ -136,7 +144,8 @@ export function prepareRecords(
   const right = options.right;
   const leftSize = records.length;
   const size = leftSize + (right?.length ?? 0);
-  const at = (i: number): LinkRecord | undefined => (i < leftSize ? records[i] : right?.[i - leftSize]);
+  const at = (i: number): LinkRecord | undefined =>
+    i < leftSize ? records[i] : right?.[i - leftSize];
   const idField = options.idField ?? 'id';
   const sources = new Uint8Array(size);
   if (right !== undefined) sources.fill(1, leftSize);
@@ -150,30 +159,90 @@ export function prepareRecords(
     const previous = seen.get(key);
     if (previous !== undefined) {
       throw new ThreadlineError('invalid_input', `Two records have the id "${id}"`, [
-        { code: 'duplicate_id', path: [i, idField], message: `record ${i} repeats the id of record ${previous}` },
+        {
+          code: 'duplicate_id',
+          path: [i, idField],
+          message: `record ${i} repeats the id of record ${previous}`,
+        },
       ]);
     }
     seen.set(key, i);
     ids[i] = id;
   }
 
-  const tfInputs = new Set<number>();
-  for (const comparison of model.comparisons) {
-    for (const level of comparison.levels) if (level.tf !== undefined && level.input >= 0) tfInputs.add(level.input);
-  }
+  const tfInputs = tfInputsOf(model);
   const columns = model.inputs.map((input, k) =>
-    prepareColumn(size, (i) => at(i)?.[input.field], input.apply, {
-      dates: input.dates,
-      numbers: input.numbers,
-      frequencies: tfInputs.has(k) ? (model.termFrequencies.get(k) ?? null) : undefined,
-    }),
+    prepareColumn(size, (i) => at(i)?.[input.field], input.apply, needsOf(model, k, tfInputs)),
   );
 
-  const mode = right === undefined ? 'dedupe' : options.dedupeWithinSources === true ? 'link_and_dedupe' : 'link';
-  return Object.freeze({ model, size, ids, sources, mode, columns });
+  const mode =
+    right === undefined
+      ? 'dedupe'
+      : options.dedupeWithinSources === true
+        ? 'link_and_dedupe'
+        : 'link';
+  return Object.freeze({ model, size, ids, sources, mode, columns, record: at });
+}
+
+function tfInputsOf(model: CompiledModel): Set<number> {
+  const tfInputs = new Set<number>();
+  for (const comparison of model.comparisons) {
+    for (const level of comparison.levels)
+      if (level.tf !== undefined && level.input >= 0) tfInputs.add(level.input);
+  }
+  return tfInputs;
+}
+
+function needsOf(model: CompiledModel, k: number, tfInputs: ReadonlySet<number>): ColumnNeeds {
+  const input = model.inputs[k];
+  return {
+    sketch: input?.sketch ?? false,
+    dates: input?.dates ?? false,
+    numbers: input?.numbers ?? false,
+    frequencies: tfInputs.has(k) ? (model.termFrequencies.get(k) ?? null) : undefined,
+  };
+}
+
+/**
+ * The same records prepared for another model: columns the two models read alike (same field,
+ * transforms and needs) are reused, the others are read afresh. Use it to score with a trained
+ * model the records it was trained on, without reading them twice.
+ *
+ * @example
+ * ```ts
+ * import { bindModel, compileModel, prepareRecords } from 'threadline';
+ *
+ * const untrained = compileModel({ comparisons: [{ name: 'e', field: 'email', levels: [{ kind: 'exact', transform: ['email'] }, { kind: 'else' }] }] });
+ * const data = prepareRecords(untrained, [{ email: 'a@x.com' }, { email: 'A@x.com' }]);
+ * const trained = compileModel({ comparisons: [{ name: 'e', field: 'email', levels: [{ kind: 'exact', transform: ['email'], m: 0.9, u: 0.01 }, { kind: 'else', m: 0.1, u: 0.99 }] }] });
+ * console.log(bindModel(data, trained).columns[0] === data.columns[0]); // true
+ * ```
+ */
+export function bindModel(data: PreparedRecords, model: CompiledModel): PreparedRecords {
+  const byKey = new Map(data.model.inputs.map((input, k) => [input.key, k]));
+  const oldTf = tfInputsOf(data.model);
+  const newTf = tfInputsOf(model);
+  const columns = model.inputs.map((input, k) => {
+    const old = byKey.get(input.key);
+    const column = old === undefined ? undefined : data.columns[old];
+    const needs = needsOf(model, k, newTf);
+    const reusable =
+      column !== undefined &&
+      old !== undefined &&
+      (!needs.dates || column.days !== undefined) &&
+      (!needs.numbers || column.numbers !== undefined) &&
+      (!needs.sketch || column.sketch !== undefined) &&
+      // Frequencies counted from these records equal those of a table trained on them; a table
+      // from elsewhere must be applied afresh.
+      (needs.frequencies === undefined || (needs.frequencies === null ? oldTf.has(old) : false));
+    if (reusable && column !== undefined) return column;
+    return prepareColumn(data.size, (i) => data.record(i)?.[input.field], input.apply, needs);
+  });
+  return Object.freeze({ ...data, model, columns });
 }
 
 interface ColumnNeeds {
+  readonly sketch: boolean;
   readonly dates: boolean;
   readonly numbers: boolean;
   /** undefined: no frequencies; null: count them from the data; a table: use it. */
@@ -230,11 +299,14 @@ function prepareColumn(
     ymd = new Int32Array(dictionary.length);
     dictionary.forEach((value, id) => {
       const iso = isoDate(value);
-      (days as Float64Array)[id] = iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      (days as Float64Array)[id] =
+        iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
       (ymd as Int32Array)[id] = iso === undefined ? 0 : Number(iso.replaceAll('-', ''));
     });
   }
-  const numbers = needs.numbers ? Float64Array.from(dictionary, (value) => (value.trim() === '' ? Number.NaN : Number(value))) : undefined;
+  const numbers = needs.numbers
+    ? Float64Array.from(dictionary, (value) => (value.trim() === '' ? Number.NaN : Number(value)))
+    : undefined;
 
   let frequencies: Float64Array | undefined;
   let otherFrequency = Number.NaN;
@@ -247,7 +319,8 @@ function prepareColumn(
         const from = offsets[i] as number;
         const to = offsets[i + 1] as number;
         if (to > from) withValue++;
-        for (let k = from; k < to; k++) counts[values[k] as number] = (counts[values[k] as number] ?? 0) + 1;
+        for (let k = from; k < to; k++)
+          counts[values[k] as number] = (counts[values[k] as number] ?? 0) + 1;
       }
       const total = Math.max(1, withValue);
       for (let id = 0; id < counts.length; id++) frequencies[id] = (counts[id] ?? 0) / total;
@@ -260,7 +333,35 @@ function prepareColumn(
       otherFrequency = table.other;
     }
   }
-  return Object.freeze({ offsets, values, dictionary, days, ymd, numbers, frequencies, otherFrequency });
+  const sketch = needs.sketch ? sketchOf(dictionary) : undefined;
+  return Object.freeze({
+    offsets,
+    values,
+    dictionary,
+    days,
+    ymd,
+    numbers,
+    sketch,
+    frequencies,
+    otherFrequency,
+  });
+}
+
+/** The number of character classes in a sketch: 26 letters, 10 digits, everything else. */
+export const SKETCH_WIDTH = 37;
+
+function sketchOf(dictionary: readonly string[]): Uint8Array {
+  const out = new Uint8Array(dictionary.length * SKETCH_WIDTH);
+  dictionary.forEach((value, id) => {
+    const base = id * SKETCH_WIDTH;
+    for (let k = 0; k < value.length; k++) {
+      const c = value.charCodeAt(k) | 0x20;
+      const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + c - 48 : 36;
+      // Saturating counts keep the overlap an upper bound.
+      if ((out[base + slot] as number) < 255) out[base + slot] = (out[base + slot] as number) + 1;
+    }
+  });
+  return out;
 }
 
 /**
@@ -275,7 +376,11 @@ function prepareColumn(
  * console.log(recordValues(data, 0, 0)); // [ 'bob', 'robert' ]
  * ```
  */
-export function recordValues(data: PreparedRecords, input: number, record: number): readonly string[] {
+export function recordValues(
+  data: PreparedRecords,
+  input: number,
+  record: number,
+): readonly string[] {
   const column = data.columns[input];
   if (column === undefined) return [];
   const out: string[] = [];

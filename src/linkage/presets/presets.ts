@@ -213,8 +213,9 @@ export function idNumberComparison(field: string, name = field): ComparisonSpec 
 }
 
 /**
- * A comparison for a short text field (city, street, suburb): exact → Jaro-Winkler ≥ 0.9 →
- * half the words shared → else, with a term-frequency adjustment on exact.
+ * A comparison for a short text field (city, street, suburb, a business name): exact →
+ * Jaro-Winkler ≥ 0.9 → half the words shared → Jaro-Winkler ≥ 0.8 → some words shared →
+ * else, with a term-frequency adjustment on exact.
  *
  * @example
  * ```ts
@@ -232,6 +233,8 @@ export function textComparison(field: string, name = field): ComparisonSpec {
       { kind: 'exact', transform: ['fold'], tf: { weight: 1 }, label: 'same' },
       { kind: 'jaro_winkler', threshold: 0.9, transform: ['fold'], label: 'Jaro-Winkler ≥ 0.9' },
       { kind: 'jaccard', threshold: 0.5, transform: ['tokens'], label: 'half the words shared' },
+      { kind: 'jaro_winkler', threshold: 0.8, transform: ['fold'], label: 'Jaro-Winkler ≥ 0.8' },
+      { kind: 'jaccard', threshold: 0.2, transform: ['tokens'], label: 'some words shared' },
       ELSE,
     ],
   };
@@ -426,13 +429,22 @@ export function defaultModelSpec(
   const dob = byKind('date_of_birth');
   const blocking: BlockingRuleSpec[] = [];
   const deterministic: BlockingRuleSpec[] = [];
-  for (const f of byKind('email')) blocking.push({ keys: [key(f, ['email_canonical'])] });
+  for (const f of byKind('email')) {
+    blocking.push({ keys: [key(f, ['email_canonical'])] });
+    blocking.push({ keys: [key(f, ['email_user'])] });
+  }
   for (const f of byKind('phone'))
     blocking.push({ keys: [key(f, ['digits', { fn: 'last', n: 7 }])] });
   for (const f of byKind('id_number')) blocking.push({ keys: [key(f, ['alnum'])] });
   for (const f of byKind('handle'))
     blocking.push({ keys: [key(f, [{ fn: 'handle', platform: options.handlePlatform ?? 'x' }])] });
-  for (const f of dob) blocking.push({ keys: [key(f, ['date'])] });
+  for (const f of dob) {
+    blocking.push({ keys: [key(f, ['date'])] });
+    // A typo in the date and one in a name still leave a name and the year.
+    for (const g of given) blocking.push({ keys: [key(g, ['fold']), key(f, ['year'])] });
+    for (const g of family) blocking.push({ keys: [key(g, ['fold']), key(f, ['year'])] });
+    for (const g of full) blocking.push({ keys: [key(g, ['family']), key(f, ['year'])] });
+  }
   const nameKeys: BlockingRuleSpec['keys'][number][] = [];
   for (const f of family) nameKeys.push(key(f, ['dmetaphone']));
   for (const f of full) nameKeys.push(key(f, ['family', 'dmetaphone']));
@@ -456,6 +468,8 @@ export function defaultModelSpec(
       blocking.push({
         keys: [key(c, ['fold']), key(f, columns[f] === 'full_name' ? ['family'] : ['fold'])],
       });
+  for (const c of byKind('city'))
+    for (const g of given) blocking.push({ keys: [key(c, ['fold']), key(g, ['fold'])] });
   for (const a of byKind('address')) blocking.push({ keys: [key(a, ['fold'])] });
 
   // Agreement on a strong identifier plus a name is almost never a coincidence.

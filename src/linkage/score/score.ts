@@ -1,6 +1,6 @@
 import { ThreadlineError } from '../../core/errors.js';
 import type { CompiledLevel, CompiledModel } from '../compile/compile.js';
-import type { PreparedColumn, PreparedRecords } from '../prepare/prepare.js';
+import { type PreparedColumn, type PreparedRecords, SKETCH_WIDTH } from '../prepare/prepare.js';
 import {
   damerauLevenshteinWithin,
   type JaroScratch,
@@ -20,12 +20,31 @@ interface MetricCache {
 }
 
 function newCache(): MetricCache {
-  return { input: -1, kind: '', value: 0, bound: 0, scratch: { a: new Uint8Array(64), b: new Uint8Array(64) } };
+  return {
+    input: -1,
+    kind: '',
+    value: 0,
+    bound: 0,
+    scratch: { a: new Uint8Array(64), b: new Uint8Array(64) },
+  };
 }
 
 function initialOf(value: string): string | undefined {
   const trimmed = value.endsWith('.') ? value.slice(0, -1) : value;
   return trimmed.length === 1 || Array.from(trimmed).length === 1 ? trimmed : undefined;
+}
+
+/** Characters two values can have in common, from their sketches (an upper bound). */
+function overlap(sketch: Uint8Array, idA: number, idB: number): number {
+  let shared = 0;
+  const a = idA * SKETCH_WIDTH;
+  const b = idB * SKETCH_WIDTH;
+  for (let k = 0; k < SKETCH_WIDTH; k++) {
+    const x = sketch[a + k] as number;
+    const y = sketch[b + k] as number;
+    shared += x < y ? x : y;
+  }
+  return shared;
 }
 
 function bestSimilarity(
@@ -36,8 +55,10 @@ function bestSimilarity(
   b1: number,
   kind: 'jaro_winkler' | 'jaro',
   scratch: JaroScratch,
+  reach: number,
 ): number {
   let best = 0;
+  const sketch = column.sketch;
   for (let x = a0; x < a1; x++) {
     const idA = column.values[x] as number;
     for (let y = b0; y < b1; y++) {
@@ -45,6 +66,15 @@ function bestSimilarity(
       if (idA === idB) return 1;
       const sa = column.dictionary[idA] as string;
       const sb = column.dictionary[idB] as string;
+      if (sketch !== undefined) {
+        // Jaro counts matching characters, at most the characters both strings hold; with no
+        // transpositions and the longest prefix, that caps Jaro-Winkler. Below `reach` the
+        // exact value never decides a level.
+        const m = Math.min(overlap(sketch, idA, idB), sa.length, sb.length);
+        const j = m === 0 ? 0 : (m / sa.length + m / sb.length + 1) / 3;
+        const cap = kind === 'jaro' ? j : j + 0.4 * (1 - j);
+        if (cap < reach) continue;
+      }
       const sim = kind === 'jaro' ? jaroWith(sa, sb, scratch) : jaroWinklerWith(sa, sb, scratch);
       if (sim > best) best = sim;
     }
@@ -62,6 +92,7 @@ function smallestDistance(
   bound: number,
 ): number {
   let best = Number.POSITIVE_INFINITY;
+  const sketch = column.sketch;
   for (let x = a0; x < a1; x++) {
     const idA = column.values[x] as number;
     for (let y = b0; y < b1; y++) {
@@ -69,8 +100,12 @@ function smallestDistance(
       if (idA === idB) return 0;
       const sa = column.dictionary[idA] as string;
       const sb = column.dictionary[idB] as string;
-      // The length difference is a lower bound on the distance: skip the work when it is too big.
-      const floor = Math.abs(sa.length - sb.length);
+      // Every character of the longer string outside the shared ones costs an edit (swaps keep
+      // characters): a lower bound that skips the work when it is already too big.
+      const floor =
+        sketch === undefined
+          ? Math.abs(sa.length - sb.length)
+          : Math.max(sa.length, sb.length) - overlap(sketch, idA, idB);
       const d =
         floor > bound
           ? floor
@@ -83,7 +118,13 @@ function smallestDistance(
   return best;
 }
 
-function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number, cache: MetricCache): boolean {
+function holds(
+  data: PreparedRecords,
+  level: CompiledLevel,
+  i: number,
+  j: number,
+  cache: MetricCache,
+): boolean {
   if (level.kind === 'else') return true;
   const column = data.columns[level.input] as PreparedColumn;
   const a0 = column.offsets[i] as number;
@@ -108,17 +149,30 @@ function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number
       if (cache.input !== level.input || cache.kind !== level.kind) {
         cache.input = level.input;
         cache.kind = level.kind;
-        cache.value = bestSimilarity(column, a0, a1, b0, b1, level.kind, cache.scratch);
+        cache.value = bestSimilarity(
+          column,
+          a0,
+          a1,
+          b0,
+          b1,
+          level.kind,
+          cache.scratch,
+          level.reach,
+        );
       }
       return cache.value >= level.threshold;
     }
     case 'levenshtein':
     case 'damerau_levenshtein': {
-      if (cache.input !== level.input || cache.kind !== level.kind || (cache.value > cache.bound && cache.bound < level.maxDistance)) {
+      if (
+        cache.input !== level.input ||
+        cache.kind !== level.kind ||
+        (cache.value > cache.bound && cache.bound < level.maxDistance)
+      ) {
         cache.input = level.input;
         cache.kind = level.kind;
-        cache.bound = level.maxDistance;
-        cache.value = smallestDistance(column, a0, a1, b0, b1, level.kind, level.maxDistance);
+        cache.bound = Math.max(level.maxDistance, level.reach);
+        cache.value = smallestDistance(column, a0, a1, b0, b1, level.kind, cache.bound);
       }
       return cache.value <= level.maxDistance;
     }
@@ -126,7 +180,12 @@ function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number
       const days = column.days as Float64Array;
       for (let x = a0; x < a1; x++) {
         for (let y = b0; y < b1; y++) {
-          if (Math.abs((days[values[x] as number] as number) - (days[values[y] as number] as number)) <= level.days) return true;
+          if (
+            Math.abs(
+              (days[values[x] as number] as number) - (days[values[y] as number] as number),
+            ) <= level.days
+          )
+            return true;
         }
       }
       return false;
@@ -139,7 +198,12 @@ function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number
         for (let y = b0; y < b1; y++) {
           const q = ymd[values[y] as number] as number;
           if (q === 0 || p === q) continue;
-          if (Math.floor(p / 10000) === Math.floor(q / 10000) && Math.floor(p / 100) % 100 === q % 100 && p % 100 === Math.floor(q / 100) % 100) return true;
+          if (
+            Math.floor(p / 10000) === Math.floor(q / 10000) &&
+            Math.floor(p / 100) % 100 === q % 100 &&
+            p % 100 === Math.floor(q / 100) % 100
+          )
+            return true;
         }
       }
       return false;
@@ -166,7 +230,14 @@ function holds(data: PreparedRecords, level: CompiledLevel, i: number, j: number
         for (let y = b0; y < b1; y++) {
           const sb = column.dictionary[values[y] as number] as string;
           const ib = initialOf(sb);
-          if (ia !== undefined ? (ib === undefined ? sb.startsWith(ia) : ia === ib) : ib !== undefined && sa.startsWith(ib)) return true;
+          if (
+            ia !== undefined
+              ? ib === undefined
+                ? sb.startsWith(ia)
+                : ia === ib
+              : ib !== undefined && sa.startsWith(ib)
+          )
+            return true;
         }
       }
       return false;
@@ -214,11 +285,22 @@ function common(values: Int32Array, a0: number, a1: number, b0: number, b1: numb
  * comparisonLevels(data, 0, 2, out); console.log(out[0]); // 0
  * ```
  */
-export function comparisonLevels(data: PreparedRecords, i: number, j: number, out: Uint8Array): Uint8Array {
+export function comparisonLevels(
+  data: PreparedRecords,
+  i: number,
+  j: number,
+  out: Uint8Array,
+): Uint8Array {
   return levelsInto(data, i, j, out, newCache());
 }
 
-function levelsInto(data: PreparedRecords, i: number, j: number, out: Uint8Array, cache: MetricCache): Uint8Array {
+function levelsInto(
+  data: PreparedRecords,
+  i: number,
+  j: number,
+  out: Uint8Array,
+  cache: MetricCache,
+): Uint8Array {
   const comparisons = data.model.comparisons;
   for (let c = 0; c < comparisons.length; c++) {
     const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
@@ -239,7 +321,9 @@ function levelsInto(data: PreparedRecords, i: number, j: number, out: Uint8Array
  * A reusable comparison-vector function for hot loops: like {@link comparisonLevels}, with its
  * scratch space allocated once. Not shared between concurrent callers.
  */
-export function levelScorer(data: PreparedRecords): (i: number, j: number, out: Uint8Array) => Uint8Array {
+export function levelScorer(
+  data: PreparedRecords,
+): (i: number, j: number, out: Uint8Array) => Uint8Array {
   const cache = newCache();
   return (i, j, out) => levelsInto(data, i, j, out, cache);
 }
@@ -259,7 +343,13 @@ export function levelScorer(data: PreparedRecords): (i: number, j: number, out: 
  * console.log(termFrequencyAdjustment(data, 0, 0, 0, 1).toFixed(2)); // -1.58: smith is common
  * ```
  */
-export function termFrequencyAdjustment(data: PreparedRecords, comparison: number, level: number, i: number, j: number): number {
+export function termFrequencyAdjustment(
+  data: PreparedRecords,
+  comparison: number,
+  level: number,
+  i: number,
+  j: number,
+): number {
   const compiled = data.model.comparisons[comparison]?.levels[level];
   if (compiled === undefined || compiled.tf === undefined || compiled.u === undefined) return 0;
   const column = data.columns[compiled.input];
@@ -282,10 +372,14 @@ export function termFrequencyAdjustment(data: PreparedRecords, comparison: numbe
     }
   }
   if (Number.isNaN(frequency)) {
-    frequency = Math.max(frequencies[column.values[a0] as number] as number, frequencies[column.values[b0] as number] as number);
+    frequency = Math.max(
+      frequencies[column.values[a0] as number] as number,
+      frequencies[column.values[b0] as number] as number,
+    );
   }
   if (!(frequency > 0)) return 0;
-  if (compiled.tf.minFrequency !== undefined) frequency = Math.max(frequency, compiled.tf.minFrequency);
+  if (compiled.tf.minFrequency !== undefined)
+    frequency = Math.max(frequency, compiled.tf.minFrequency);
   return compiled.tf.weight * Math.log2(compiled.u / frequency);
 }
 

@@ -100,7 +100,12 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
 }
 
 /** Jaro-Winkler similarity using caller-owned scratch buffers. */
-export function jaroWinklerWith(a: string, b: string, scratch: JaroScratch | undefined, prefixScale = 0.1): number {
+export function jaroWinklerWith(
+  a: string,
+  b: string,
+  scratch: JaroScratch | undefined,
+  prefixScale = 0.1,
+): number {
   const j = jaroWith(a, b, scratch);
   if (j === 1 || j === 0) return j;
   const limit = Math.min(4, a.length, b.length);

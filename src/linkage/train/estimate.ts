@@ -76,7 +76,9 @@ export function estimateU(
   const minCount = options.minCountPerLevel ?? 100;
   const enough = () =>
     model.comparisons.every((comparison, c) =>
-      comparison.levels.every((level, l) => level.kind === 'null' || (counts[c]?.[l] ?? 0) >= minCount),
+      comparison.levels.every(
+        (level, l) => level.kind === 'null' || (counts[c]?.[l] ?? 0) >= minCount,
+      ),
     );
   const total = possiblePairs(data);
   const add = (i: number, j: number) => {
@@ -204,6 +206,7 @@ export function emSession(
   params: Parameters,
   rule: number,
   options: EmOptions = {},
+  memo: GammaMemo = new GammaMemo(data),
 ): { readonly m: Float64Array[]; readonly report: EmSessionReport } {
   const model = data.model;
   const comparisons = model.comparisons;
@@ -217,13 +220,11 @@ export function emSession(
   const patternIndex = new Map<string, number>();
   const gammas: number[] = [];
   const counts: number[] = [];
-  const gamma = new Uint8Array(width);
-  const levels = levelScorer(data);
   let pairs = 0;
   forEachCandidatePair(
     data,
     (i, j) => {
-      levels(i, j, gamma);
+      const gamma = memo.levels(i, j);
       const key = String.fromCharCode(...gamma);
       const known = patternIndex.get(key);
       pairs++;
@@ -386,4 +387,42 @@ export function expectationMaximisation(problem: EmProblem): {
     }
   }
   return { m, share, iterations, converged };
+}
+
+/**
+ * Comparison vectors computed once per record pair and reused: EM sessions on different
+ * blocking rules see many of the same pairs (true matches agree on most rules).
+ */
+export class GammaMemo {
+  readonly #data: PreparedRecords;
+  readonly #width: number;
+  readonly #index = new Map<number, number>();
+  readonly #scorer: (i: number, j: number, out: Uint8Array) => Uint8Array;
+  #store: Uint8Array;
+  #used = 0;
+
+  constructor(data: PreparedRecords) {
+    this.#data = data;
+    this.#width = data.model.comparisons.length;
+    this.#scorer = levelScorer(data);
+    this.#store = new Uint8Array(this.#width * 1024);
+  }
+
+  /** The comparison vector of (i, j), i < j; a view valid until the next call. */
+  levels(i: number, j: number): Uint8Array {
+    const width = this.#width;
+    const key = i * this.#data.size + j;
+    const at = this.#index.get(key);
+    if (at !== undefined) return this.#store.subarray(at, at + width);
+    if (this.#used + width > this.#store.length) {
+      const grown = new Uint8Array(this.#store.length * 2);
+      grown.set(this.#store);
+      this.#store = grown;
+    }
+    const offset = this.#used;
+    this.#scorer(i, j, this.#store.subarray(offset, offset + width));
+    this.#used += width;
+    this.#index.set(key, offset);
+    return this.#store.subarray(offset, offset + width);
+  }
 }

@@ -1,6 +1,11 @@
 import { ThreadlineError } from '../../core/errors.js';
 import { type CompileOptions, compileModel } from '../compile/compile.js';
-import { type LinkRecord, prepareRecords } from '../prepare/prepare.js';
+import {
+  bindModel,
+  type LinkRecord,
+  type PreparedRecords,
+  prepareRecords,
+} from '../prepare/prepare.js';
 import {
   type BlockingRuleSpec,
   type ModelSpec,
@@ -15,6 +20,7 @@ import {
   estimateMFromPairs,
   estimatePrior,
   estimateU,
+  GammaMemo,
   type USamplingOptions,
   type USamplingReport,
 } from './estimate.js';
@@ -124,10 +130,7 @@ export function trainModel(
   spec: ModelSpecInput | ModelSpec,
   records: readonly LinkRecord[],
   options: TrainOptions = {},
-): {
-  readonly spec: ModelSpec;
-  readonly report: TrainingReport;
-} {
+): TrainedModel {
   const parsed = ModelSpecSchema.safeParse(spec);
   if (!parsed.success) compileModel(spec); // throws with the issues
   const base = ModelSpecSchema.parse(spec);
@@ -194,8 +197,9 @@ export function trainModel(
   } else {
     const sums = params.m.map((row) => new Float64Array(row.length));
     const seen = new Uint32Array(params.m.length);
+    const memo = new GammaMemo(data);
     emRules.forEach((_, rule) => {
-      const session = emSession(data, params, rule, options.em);
+      const session = emSession(data, params, rule, options.em, memo);
       sessions.push(session.report);
       session.m.forEach((row, c) => {
         if (Number.isNaN(row[row.length - 1] ?? Number.NaN) || session.report.pairs === 0) return;
@@ -227,21 +231,50 @@ export function trainModel(
     labelledMatches: labelled,
     unestimated,
   };
-  return {
-    spec: {
-      ...trained,
-      training: {
-        records: data.size,
-        uPairs: uReport.pairs,
-        sessions: sessions.length,
-        labelledMatches: labelled,
-      },
+  const finalSpec: ModelSpec = {
+    ...trained,
+    training: {
+      records: data.size,
+      uPairs: uReport.pairs,
+      sessions: sessions.length,
+      labelledMatches: labelled,
     },
-    report,
   };
+  // The records are already read: bind them to the trained model for scoring. Term
+  // frequencies counted from these records equal the trained tables, so they are reused.
+  const prepared = bindModel(
+    data,
+    compileModel(
+      { ...finalSpec, termFrequencies: [] },
+      options.predicates === undefined ? {} : { predicates: options.predicates },
+    ),
+  );
+  return { spec: finalSpec, report, prepared };
 }
 
-function termFrequencyTables(data: ReturnType<typeof prepareRecords>, maxValues: number): TermFrequencyTable[] {
+/**
+ * What {@link trainModel} returns: the trained spec (plain JSON: save it, load it with
+ * `compileModel`), the report, and the training records already prepared for the trained
+ * model, ready for `predict`.
+ *
+ * @example
+ * ```ts
+ * import type { TrainedModel } from 'threadline';
+ *
+ * const save = (t: TrainedModel) => JSON.stringify(t.spec, null, 2);
+ * console.log(typeof save);
+ * ```
+ */
+export interface TrainedModel {
+  readonly spec: ModelSpec;
+  readonly report: TrainingReport;
+  readonly prepared: PreparedRecords;
+}
+
+function termFrequencyTables(
+  data: ReturnType<typeof prepareRecords>,
+  maxValues: number,
+): TermFrequencyTable[] {
   const tables: TermFrequencyTable[] = [];
   const done = new Set<number>();
   for (const comparison of data.model.comparisons) {
@@ -255,7 +288,8 @@ function termFrequencyTables(data: ReturnType<typeof prepareRecords>, maxValues:
       // Values seen once carry the shared "other" frequency; keep the common ones by name.
       const common: [string, number][] = [];
       frequencies.forEach((frequency, id) => {
-        if (frequency > column.otherFrequency * 1.5) common.push([column.dictionary[id] as string, frequency]);
+        if (frequency > column.otherFrequency * 1.5)
+          common.push([column.dictionary[id] as string, frequency]);
       });
       common.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const values: Record<string, number> = Object.create(null);
