@@ -4,12 +4,10 @@
 //   tsx benchmarks/linkage-one.ts febrl4 [--data-dir DIR]
 import {
   clusterPredictions,
-  compileModel,
   defaultModelSpec,
   evaluateClusters,
   evaluatePredictions,
   predict,
-  prepareRecords,
   trainModel,
 } from '../src/index.js';
 import { exactKeyClusters } from './lib/baseline.js';

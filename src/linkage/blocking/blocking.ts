@@ -174,7 +174,7 @@ export function forEachCandidatePair(
     const blocks = new Map<Key, number[]>();
     for (let i = 0; i < data.size; i++) {
       const single = keys.single[i] as number;
-      if (single === single) {
+      if (!Number.isNaN(single)) {
         const block = blocks.get(single);
         if (block === undefined) blocks.set(single, [i]);
         else block.push(i);
@@ -252,13 +252,13 @@ function ruleKeys(all: readonly (readonly Key[])[]): RuleKeys {
 
 function keysOf(keys: RuleKeys, i: number): readonly Key[] {
   const single = keys.single[i] as number;
-  return single === single ? [single] : (keys.many.get(i) ?? NO_KEYS);
+  return !Number.isNaN(single) ? [single] : (keys.many.get(i) ?? NO_KEYS);
 }
 
 function share(keys: RuleKeys, i: number, j: number): boolean {
   const a = keys.single[i] as number;
   const b = keys.single[j] as number;
-  if (a === a && b === b) return a === b;
+  if (!Number.isNaN(a) && !Number.isNaN(b)) return a === b;
   if (keys.many.size === 0) return false;
   return shareKey(keysOf(keys, i), keysOf(keys, j));
 }

@@ -2,13 +2,6 @@ import { ThreadlineError } from '../../core/errors.js';
 import { err, type Issue, ok, type Result } from '../../core/result.js';
 import { toIssues } from '../../model/parse.js';
 import {
-  damerauLevenshtein,
-  jaccard,
-  jaro,
-  jaroWinkler,
-  levenshtein,
-} from '../similarity/similarity.js';
-import {
   type LevelSpec,
   type ModelSpec,
   type ModelSpecInput,

@@ -210,7 +210,6 @@ export function emSession(
 ): { readonly m: Float64Array[]; readonly report: EmSessionReport } {
   const model = data.model;
   const comparisons = model.comparisons;
-  const width = comparisons.length;
   const compiledRule = model.blocking[rule];
   const fixed = comparisons.map(
     (c) => compiledRule !== undefined && [...c.fields].some((f) => compiledRule.fields.has(f)),
