@@ -1,18 +1,33 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'testing/index': 'src/testing/index.ts',
-    'fp/index': 'src/fp/index.ts',
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'fp/index': 'src/fp/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    // dist/ is emptied by the build script: two configs build into it at once.
+    clean: false,
+    treeshake: true,
+    splitting: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['fast-check', 'fp-ts', 'io-ts'],
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  splitting: true,
-  target: 'es2022',
-  platform: 'neutral',
-  external: ['fast-check', 'fp-ts', 'io-ts'],
-});
+  {
+    // The `threadline` command line: a Node executable, ESM only, no types.
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'es2022',
+    banner: { js: '#!/usr/bin/env node' },
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    treeshake: true,
+  },
+]);

@@ -37,6 +37,13 @@ for subpath in "${subpaths[@]}"; do
   "
 done
 
+# The command line, as installed from the tarball.
+printf 'id,name,email\n1,Ana Souza,ana@example.com\n2,Ana Sousa,ANA@example.com\n3,Bob Smith,bob@example.org\n' > people.csv
+npx --no-install threadline --version
+npx --no-install threadline dedupe people.csv --id id --out clusters.csv --quiet
+head -n 4 clusters.csv
+test "$(wc -l < clusters.csv)" -eq 4
+
 # The root entry must work without the optional peers installed.
 npm uninstall --silent fast-check fp-ts io-ts
 node --input-type=module -e "
