@@ -4,6 +4,7 @@ export {
   blockingKeys,
   countCandidatePairs,
   forEachCandidatePair,
+  rawPairCount,
 } from './blocking/blocking.js';
 export { type ClusterOptions, type Clusters, clusterPredictions } from './cluster/cluster.js';
 export {

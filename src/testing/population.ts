@@ -208,6 +208,81 @@ export interface PopulationOptions {
 const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
 
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'an',
+  'el',
+  'mo',
+  'la',
+  'ta',
+  'ni',
+  'so',
+  'ra',
+  'be',
+  'lu',
+  'mi',
+  'jo',
+  'da',
+  'vi',
+  'na',
+  'ro',
+  'se',
+  'li',
+  'or',
+  'ha',
+  'ke',
+  'tu',
+];
+
+/**
+ * A long-tailed vocabulary: the real names first (most common), then names built from
+ * syllables, drawn with Zipf-like frequencies, as name frequencies are in real populations.
+ */
+interface Vocabulary {
+  readonly words: readonly string[];
+  readonly cumulative: Float64Array;
+}
+
+function vocabulary(
+  common: readonly string[],
+  size: number,
+  parts: number,
+  salt: number,
+): Vocabulary {
+  const words = [...common];
+  const seen = new Set(words);
+  const random = seededRandom(salt);
+  while (words.length < size) {
+    let word = '';
+    for (let k = 0; k < parts; k++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+    if (!seen.has(word)) {
+      seen.add(word);
+      words.push(word);
+    }
+  }
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  for (let r = 0; r < words.length; r++) {
+    total += 1 / (r + 1) ** 0.9;
+    cumulative[r] = total;
+  }
+  for (let r = 0; r < words.length; r++) cumulative[r] = (cumulative[r] as number) / total;
+  return { words, cumulative };
+}
+
+function draw(random: Random, v: Vocabulary): string {
+  const x = random();
+  let lo = 0;
+  let hi = v.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((v.cumulative[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return v.words[lo] as string;
+}
+
 function typo(random: Random, s: string): string {
   if (s.length < 2) return s;
   const i = Math.floor(random() * (s.length - 1));
@@ -244,22 +319,42 @@ export function* generatePopulation(options: PopulationOptions = {}): Generator<
   const shared = options.sharedPhones ?? 0.02;
   let record = 0;
   let previousPhone = '';
+  // Vocabularies grow with the population, as they do in real data.
+  const givenNames = vocabulary(
+    GIVEN,
+    Math.max(GIVEN.length, Math.min(6000, Math.ceil(people / 40))),
+    2,
+    11,
+  );
+  const familyNames = vocabulary(
+    FAMILY,
+    Math.max(FAMILY.length, Math.min(60_000, Math.ceil(people / 8))),
+    3,
+    12,
+  );
+  const cities = vocabulary(
+    CITIES,
+    Math.max(CITIES.length, Math.min(2000, Math.ceil(people / 200))),
+    3,
+    13,
+  );
   for (let p = 0; p < people; p++) {
-    const given = pick(random, GIVEN);
-    const family = pick(random, FAMILY);
+    const given = draw(random, givenNames);
+    const family = draw(random, familyNames);
     const year = 1940 + Math.floor(random() * 65);
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const dob = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const user =
-      random() < 0.5 ? `${given}.${family}` : `${given}${family}${Math.floor(random() * 100)}`;
+    // Mailbox names are unique per provider: common names get a distinguishing suffix.
+    const suffix = p.toString(36);
+    const user = random() < 0.5 ? `${given}.${family}.${suffix}` : `${given}${family}${suffix}`;
     const email = `${user}@${pick(random, DOMAINS)}`;
     const phone =
       random() < shared && previousPhone !== ''
         ? previousPhone
         : `${pick(random, AREAS)}${200 + Math.floor(random() * 700)}${String(Math.floor(random() * 10000)).padStart(4, '0')}`;
     previousPhone = phone;
-    const city = pick(random, CITIES);
+    const city = draw(random, cities);
     const copies = 1 + Math.floor(random() * (2 * mean + 1));
     for (let k = 0; k < copies; k++) {
       const dirty = k > 0 && random() < corruption;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../core/random.js';
 import type { CompiledBlockingRule } from '../compile/compile.js';
 import type { PreparedRecords } from '../prepare/prepare.js';
 
@@ -120,9 +121,53 @@ export interface BlockingOptions {
   /**
    * Blocks with more records than this are skipped (and reported), since a key shared by
    * thousands of records (a placeholder value, a very common surname) says little and costs
-   * millions of comparisons. Default: no limit.
+   * millions of comparisons. Default 5,000 (a block of that size is 12.5 million pairs).
    */
   readonly maxBlockSize?: number;
+  /**
+   * Keep each candidate pair with this probability (default 1: all). Training uses it to bound
+   * the work of an EM session on a rule that produces many pairs.
+   */
+  readonly sampleRate?: number;
+  /** Seed of the sampling (default 0). */
+  readonly seed?: number;
+}
+
+/**
+ * The pairs a rule's blocks hold before any deduplication across rules: cheap to compute, an
+ * upper bound on what the rule produces, and how to size a sample.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, rawPairCount } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'x', field: 'x', levels: [{ kind: 'exact' }, { kind: 'else' }] }], blocking: [{ keys: [{ field: 'x' }] }] });
+ * const data = prepareRecords(model, [{ x: 'a' }, { x: 'a' }, { x: 'a' }, { x: 'b' }]);
+ * console.log(rawPairCount(data, 0)); // 3
+ * ```
+ */
+export function rawPairCount(
+  data: PreparedRecords,
+  rule: number,
+  maxBlockSize = Number.POSITIVE_INFINITY,
+): number {
+  const compiled = data.model.blocking[rule];
+  if (compiled === undefined) return 0;
+  const sizes = new Map<Key, [number, number]>();
+  keysFor(data, compiled).forEach((keys, i) => {
+    for (const key of keys) {
+      const size = sizes.get(key);
+      const side = data.sources[i] === 0 ? 0 : 1;
+      if (size === undefined) sizes.set(key, side === 0 ? [1, 0] : [0, 1]);
+      else size[side]++;
+    }
+  });
+  let total = 0;
+  for (const [left, right] of sizes.values()) {
+    if (left + right > maxBlockSize) continue;
+    total += data.mode === 'link' ? left * right : ((left + right) * (left + right - 1)) / 2;
+  }
+  return total;
 }
 
 /** What happened while producing candidate pairs. */
@@ -161,7 +206,9 @@ export function forEachCandidatePair(
   options: BlockingOptions = {},
 ): BlockingReport {
   const ruleIndexes = options.rules ?? data.model.blocking.map((_, r) => r);
-  const maxBlock = options.maxBlockSize ?? Number.POSITIVE_INFINITY;
+  const maxBlock = options.maxBlockSize ?? 5_000;
+  const rate = options.sampleRate ?? 1;
+  const random = rate < 1 ? seededRandom(options.seed ?? 0) : undefined;
   const earlier: RuleKeys[] = [];
   const report: { name: string; pairs: number; skippedBlocks: number }[] = [];
   const linkOnly = data.mode === 'link';
@@ -219,6 +266,7 @@ export function forEachCandidatePair(
             }
           }
           if (seenBefore) continue;
+          if (random !== undefined && random() >= rate) continue;
           produced++;
           visit(i, j, ruleIndex);
         }

@@ -1,6 +1,6 @@
 import type { Random } from '../../core/random.js';
 import { seededRandom } from '../../core/random.js';
-import { forEachCandidatePair } from '../blocking/blocking.js';
+import { forEachCandidatePair, rawPairCount } from '../blocking/blocking.js';
 import type { PreparedRecords } from '../prepare/prepare.js';
 import { levelScorer } from '../score/score.js';
 import { clampProbability, normalize, type Parameters } from './params.js';
@@ -192,7 +192,15 @@ export interface EmOptions {
   readonly maxIterations?: number;
   /** Stop when no m moves more than this (default 1e-4). */
   readonly tolerance?: number;
+  /** Blocks larger than this are left out of the session (default 5,000 records). */
   readonly maxBlockSize?: number;
+  /**
+   * The most pairs one session looks at (default 2,000,000): a rule producing more is sampled
+   * down, seeded, since m needs only a representative set of pairs.
+   */
+  readonly maxPairs?: number;
+  /** Seed of that sampling (default 0). */
+  readonly seed?: number;
 }
 
 /**
@@ -215,6 +223,7 @@ export function emSession(
     (c) => compiledRule !== undefined && [...c.fields].some((f) => compiledRule.fields.has(f)),
   );
 
+  const maxBlockSize = options.maxBlockSize ?? 5_000;
   // Pairs with the same comparison vector behave identically: count them once.
   const patternIndex = new Map<string, number>();
   const gammas: number[] = [];
@@ -236,7 +245,12 @@ export function emSession(
     },
     {
       rules: [rule],
-      ...(options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize }),
+      maxBlockSize,
+      sampleRate: Math.min(
+        1,
+        (options.maxPairs ?? 2_000_000) / Math.max(1, rawPairCount(data, rule, maxBlockSize)),
+      ),
+      seed: (options.seed ?? 0) + rule,
     },
   );
 
@@ -398,6 +412,7 @@ export class GammaMemo {
   readonly #index = new Map<number, number>();
   readonly #scorer: (i: number, j: number, out: Uint8Array) => Uint8Array;
   #store: Uint8Array;
+  readonly #spare: Uint8Array;
   #used = 0;
 
   constructor(data: PreparedRecords) {
@@ -405,6 +420,7 @@ export class GammaMemo {
     this.#width = data.model.comparisons.length;
     this.#scorer = levelScorer(data);
     this.#store = new Uint8Array(this.#width * 1024);
+    this.#spare = new Uint8Array(this.#width);
   }
 
   /** The comparison vector of (i, j), i < j; a view valid until the next call. */
@@ -413,6 +429,8 @@ export class GammaMemo {
     const key = i * this.#data.size + j;
     const at = this.#index.get(key);
     if (at !== undefined) return this.#store.subarray(at, at + width);
+    // A Map holds at most 2^24 entries; past a bound, compute without remembering.
+    if (this.#index.size >= 8_000_000) return this.#scorer(i, j, this.#spare);
     if (this.#used + width > this.#store.length) {
       const grown = new Uint8Array(this.#store.length * 2);
       grown.set(this.#store);

@@ -1,0 +1,106 @@
+// Scale: deduplicate a seeded synthetic population (default 1,000,000 records) with the
+// unsupervised pipeline, and report time and peak memory per phase, with accuracy against
+// the generator's ground truth and the exact-key baseline in the same run.
+//   tsx benchmarks/scale.ts [--records N] [--seed S]
+import {
+  clusterPredictions,
+  defaultModelSpec,
+  evaluateClusters,
+  predict,
+  trainModel,
+} from '../src/index.js';
+import { generatePopulation } from '../src/testing/population.js';
+import { exactKeyClusters } from './lib/baseline.js';
+import { round3 } from './lib/measure.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? Number(argv[at + 1]) : fallback;
+};
+const target = flag('--records', 1_000_000);
+const seed = flag('--seed', 1);
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+const phases: Record<string, number> = {};
+const time = <T>(name: string, f: () => T): T => {
+  const t0 = performance.now();
+  const out = f();
+  phases[name] = round3(performance.now() - t0);
+  sample();
+  console.error(`  ${name}: ${phases[name]} ms`);
+  return out;
+};
+
+const records = time('generate', () => {
+  const out: Record<string, string | null>[] = [];
+  // About 2.5 records per person with the default duplicate rate.
+  for (const r of generatePopulation({ people: Math.ceil(target / 2.5), seed })) {
+    if (out.length >= target) break;
+    out.push(r as unknown as Record<string, string | null>);
+  }
+  return out;
+});
+const entity = records.map((r) => r.entity as string);
+const visible = records.map(({ entity: _e, ...rest }) => rest);
+const columns = {
+  first_name: 'given_name',
+  surname: 'family_name',
+  dob: 'date_of_birth',
+  email: 'email',
+  phone: 'phone',
+  city: 'city',
+} as const;
+const { spec, deterministicRules } = defaultModelSpec(columns, { region: 'US' });
+const trained = time('train', () => trainModel(spec, visible, { deterministicRules, u: { seed } }));
+const predictions = time('blockAndScore', () =>
+  predict(trained.prepared, { threshold: { probability: 0.5 } }),
+);
+const clusters = time('cluster', () =>
+  clusterPredictions(predictions, { threshold: { probability: 0.5 } }),
+);
+const truth = { key: (_id: string, i: number) => entity[i] ?? '' };
+const accuracy = time('evaluate', () => evaluateClusters(trained.prepared, clusters, truth));
+const baselineOf = time('baselineExactKeys', () => exactKeyClusters(visible, columns, 'US'));
+const members = new Map<number, number[]>();
+baselineOf.forEach((root, i) => {
+  const list = members.get(root);
+  if (list === undefined) members.set(root, [i]);
+  else list.push(i);
+});
+const baseline = evaluateClusters(
+  trained.prepared,
+  { clusterOf: baselineOf, members: [...members.values()], refusedBridges: 0 },
+  truth,
+);
+clearInterval(sampler);
+sample();
+
+const pipelineMs = (phases.train ?? 0) + (phases.blockAndScore ?? 0) + (phases.cluster ?? 0);
+console.log(
+  JSON.stringify({
+    records: visible.length,
+    people: new Set(entity).size,
+    candidatePairs: predictions.scored,
+    links: predictions.weights.length,
+    clusters: clusters.members.length,
+    timeMs: { ...phases, pipeline: round3(pipelineMs) },
+    peakRssMiB: Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+    accuracy: {
+      precision: round3(accuracy.precision),
+      recall: round3(accuracy.recall),
+      f1: round3(accuracy.f1),
+    },
+    baselineExactKeys: {
+      precision: round3(baseline.precision),
+      recall: round3(baseline.recall),
+      f1: round3(baseline.f1),
+    },
+    uPairs: trained.report.u.pairs,
+    emSessions: trained.report.sessions.length,
+  }),
+);
