@@ -249,13 +249,17 @@ function vocabulary(
   size: number,
   parts: number,
   salt: number,
+  exponent: number,
 ): Vocabulary {
   const words = [...common];
   const seen = new Set(words);
   const random = seededRandom(salt);
-  while (words.length < size) {
+  // Words of `parts` or `parts + 1` syllables; the attempts bound keeps a too-large request
+  // from looping forever (the vocabulary is then as large as the syllables allow).
+  for (let attempts = 0; words.length < size && attempts < size * 20; attempts++) {
     let word = '';
-    for (let k = 0; k < parts; k++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+    const length = parts + (random() < 0.5 ? 0 : 1);
+    for (let k = 0; k < length; k++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
     if (!seen.has(word)) {
       seen.add(word);
       words.push(word);
@@ -264,7 +268,7 @@ function vocabulary(
   const cumulative = new Float64Array(words.length);
   let total = 0;
   for (let r = 0; r < words.length; r++) {
-    total += 1 / (r + 1) ** 0.9;
+    total += 1 / (r + 1) ** exponent;
     cumulative[r] = total;
   }
   for (let r = 0; r < words.length; r++) cumulative[r] = (cumulative[r] as number) / total;
@@ -325,18 +329,21 @@ export function* generatePopulation(options: PopulationOptions = {}): Generator<
     Math.max(GIVEN.length, Math.min(6000, Math.ceil(people / 40))),
     2,
     11,
+    0.8,
   );
   const familyNames = vocabulary(
     FAMILY,
     Math.max(FAMILY.length, Math.min(60_000, Math.ceil(people / 8))),
     3,
     12,
+    0.6,
   );
   const cities = vocabulary(
     CITIES,
     Math.max(CITIES.length, Math.min(2000, Math.ceil(people / 200))),
     3,
     13,
+    0.9,
   );
   for (let p = 0; p < people; p++) {
     const given = draw(random, givenNames);
