@@ -195,7 +195,7 @@ export interface EmOptions {
   /** Blocks larger than this are left out of the session (default 5,000 records). */
   readonly maxBlockSize?: number;
   /**
-   * The most pairs one session looks at (default 2,000,000): a rule producing more is sampled
+   * The most pairs one session looks at (default 200,000): a rule producing more is sampled
    * down, seeded, since m needs only a representative set of pairs.
    */
   readonly maxPairs?: number;
@@ -248,7 +248,7 @@ export function emSession(
       maxBlockSize,
       sampleRate: Math.min(
         1,
-        (options.maxPairs ?? 2_000_000) / Math.max(1, rawPairCount(data, rule, maxBlockSize)),
+        (options.maxPairs ?? 200_000) / Math.max(1, rawPairCount(data, rule, maxBlockSize)),
       ),
       seed: (options.seed ?? 0) + rule,
     },
