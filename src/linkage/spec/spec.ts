@@ -301,7 +301,8 @@ export type BlockingKeySpec = z.infer<typeof BlockingKeySpecSchema>;
  * ```
  */
 export const BlockingRuleSpecSchema = z.strictObject({
-  name: name.optional(),
+  /** A label for reports (`dob + surname initial`); defaults to the keys spelled out. */
+  name: z.string().min(1).max(120).optional(),
   keys: z.array(BlockingKeySpecSchema).min(1).max(8),
 });
 
