@@ -131,6 +131,12 @@ export interface BlockingOptions {
   readonly sampleRate?: number;
   /** Seed of the sampling (default 0). */
   readonly seed?: number;
+  /**
+   * Skip (and report) any rule whose blocks hold more pairs than this. Broad rules (a date of
+   * birth alone, a first name and a year) help recall on small files and would flood a large
+   * one; this keeps them where they are affordable. Default: no limit (`predict` sets one).
+   */
+  readonly maxRulePairs?: number;
 }
 
 /**
@@ -210,13 +216,20 @@ export function forEachCandidatePair(
   const rate = options.sampleRate ?? 1;
   const random = rate < 1 ? seededRandom(options.seed ?? 0) : undefined;
   const earlier: RuleKeys[] = [];
-  const report: { name: string; pairs: number; skippedBlocks: number }[] = [];
+  const report: { name: string; pairs: number; skippedBlocks: number; skipped?: boolean }[] = [];
   const linkOnly = data.mode === 'link';
   let total = 0;
   for (let position = 0; position < ruleIndexes.length; position++) {
     const ruleIndex = ruleIndexes[position] as number;
     const rule = data.model.blocking[ruleIndex];
     if (rule === undefined) continue;
+    if (
+      options.maxRulePairs !== undefined &&
+      rawPairCount(data, ruleIndex, maxBlock) > options.maxRulePairs
+    ) {
+      report.push({ name: rule.name, pairs: 0, skippedBlocks: 0, skipped: true });
+      continue;
+    }
     const keys = ruleKeys(keysFor(data, rule));
     const blocks = new Map<Key, number[]>();
     for (let i = 0; i < data.size; i++) {

@@ -8,7 +8,7 @@ import {
   ModelSpecSchema,
   type TransformSpec,
 } from '../spec/spec.js';
-import { compileChain, inputKey, isoDate } from '../transform/transform.js';
+import { compileChain, inputKey, isoDate, type NormalizationMemo } from '../transform/transform.js';
 
 /**
  * A predicate for `custom` levels: given the (transformed) values of both records, does the
@@ -60,8 +60,11 @@ export interface CompiledInput {
   readonly field: string;
   /** The transforms applied, in order. */
   readonly transform: readonly TransformSpec[] | undefined;
-  /** Maps a record's raw values to the transformed values. */
-  readonly apply: (values: readonly string[]) => readonly string[];
+  /**
+   * Maps a record's raw values to the transformed values; a memo shares normalizer results
+   * between the inputs reading one batch of records.
+   */
+  readonly apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[];
   /** Whether levels read the values as dates (day numbers and year-month-day parts). */
   readonly dates: boolean;
   /** Whether levels read the values as numbers. */

@@ -61,6 +61,11 @@ export interface PredictOptions extends BlockingOptions {
   readonly threshold?: Threshold;
 }
 
+/** Pairs a rule may produce before `predict` skips it: ten per record, and at least a million. */
+export function defaultRulePairBudget(records: number): number {
+  return Math.max(1_000_000, 10 * records);
+}
+
 /**
  * Scored candidate pairs, as columns: record indexes into the prepared data and match weights.
  * Use {@link scoredPairs} to read them as objects, {@link pairDetail} for one pair's levels.
@@ -157,7 +162,7 @@ export function predict(data: PreparedRecords, options: PredictOptions = {}): Pr
       weights[kept] = weight;
       kept++;
     },
-    options,
+    { ...options, maxRulePairs: options.maxRulePairs ?? defaultRulePairBudget(data.size) },
   );
   return {
     data,

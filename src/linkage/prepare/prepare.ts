@@ -1,6 +1,11 @@
 import { ThreadlineError } from '../../core/errors.js';
 import type { CompiledModel } from '../compile/compile.js';
-import { isoDate, rawValues } from '../transform/transform.js';
+import {
+  isoDate,
+  type NormalizationMemo,
+  newNormalizationMemo,
+  rawValues,
+} from '../transform/transform.js';
 
 /**
  * A record to match: field names to values. Values may be strings, numbers, or lists (a
@@ -171,8 +176,15 @@ export function prepareRecords(
   }
 
   const tfInputs = tfInputsOf(model);
+  const memo = newNormalizationMemo();
   const columns = model.inputs.map((input, k) =>
-    prepareColumn(size, (i) => at(i)?.[input.field], input.apply, needsOf(model, k, tfInputs)),
+    prepareColumn(
+      size,
+      (i) => at(i)?.[input.field],
+      input.apply,
+      needsOf(model, k, tfInputs),
+      memo,
+    ),
   );
 
   const mode =
@@ -222,6 +234,7 @@ export function bindModel(data: PreparedRecords, model: CompiledModel): Prepared
   const byKey = new Map(data.model.inputs.map((input, k) => [input.key, k]));
   const oldTf = tfInputsOf(data.model);
   const newTf = tfInputsOf(model);
+  const memo = newNormalizationMemo();
   const columns = model.inputs.map((input, k) => {
     const old = byKey.get(input.key);
     const column = old === undefined ? undefined : data.columns[old];
@@ -236,7 +249,7 @@ export function bindModel(data: PreparedRecords, model: CompiledModel): Prepared
       // from elsewhere must be applied afresh.
       (needs.frequencies === undefined || (needs.frequencies === null ? oldTf.has(old) : false));
     if (reusable && column !== undefined) return column;
-    return prepareColumn(data.size, (i) => data.record(i)?.[input.field], input.apply, needs);
+    return prepareColumn(data.size, (i) => data.record(i)?.[input.field], input.apply, needs, memo);
   });
   return Object.freeze({ ...data, model, columns });
 }
@@ -252,8 +265,9 @@ interface ColumnNeeds {
 function prepareColumn(
   size: number,
   read: (i: number) => unknown,
-  apply: (values: readonly string[]) => readonly string[],
+  apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[],
   needs: ColumnNeeds,
+  memo: NormalizationMemo,
 ): PreparedColumn {
   const offsets = new Uint32Array(size + 1);
   let values = new Int32Array(Math.max(16, size));
@@ -270,10 +284,10 @@ function prepareColumn(
       const value = raw[0] as string;
       const cached = transformed.get(value);
       if (cached === undefined) {
-        out = apply(raw);
+        out = apply(raw, memo);
         if (transformed.size < 2_000_000) transformed.set(value, out);
       } else out = cached;
-    } else out = apply(raw);
+    } else out = apply(raw, memo);
     for (const value of out) {
       let id = idOf.get(value);
       if (id === undefined) {

@@ -438,39 +438,84 @@ export function defaultModelSpec(
   for (const f of byKind('id_number')) blocking.push({ keys: [key(f, ['alnum'])] });
   for (const f of byKind('handle'))
     blocking.push({ keys: [key(f, [{ fn: 'handle', platform: options.handlePlatform ?? 'x' }])] });
-  for (const f of dob) {
-    blocking.push({ keys: [key(f, ['date'])] });
-    // A typo in the date and one in a name still leave a name and the year.
-    for (const g of given) blocking.push({ keys: [key(g, ['fold']), key(f, ['year'])] });
-    for (const g of family) blocking.push({ keys: [key(g, ['fold']), key(f, ['year'])] });
-    for (const g of full) blocking.push({ keys: [key(g, ['family']), key(f, ['year'])] });
+  // Name and place rules combine at least two fields, so that their pair counts grow with
+  // the number of records, not with its square: a rule on one common field (a date of birth,
+  // a first name) would produce tens of millions of pairs in a million records.
+  const initialOf = (f: string) =>
+    key(
+      f,
+      columns[f] === 'full_name'
+        ? ['given', { fn: 'first', n: 1 }]
+        : ['fold', { fn: 'first', n: 1 }],
+    );
+  const familyOf = (f: string, transform: 'fold' | 'dmetaphone') =>
+    key(
+      f,
+      columns[f] === 'full_name'
+        ? transform === 'fold'
+          ? ['family']
+          : ['family', 'dmetaphone']
+        : [transform],
+    );
+  const surnames = [...family, ...full];
+  for (const f of family)
+    for (const g of given) blocking.push({ keys: [key(f, ['fold']), key(g, ['fold'])] });
+  for (const n of full) blocking.push({ keys: [key(n, ['name'])] });
+  // Typos in both names: they still sound alike.
+  for (const f of family)
+    for (const g of given)
+      blocking.push({ keys: [key(f, ['dmetaphone']), key(g, ['dmetaphone'])] });
+  for (const d of dob) {
+    for (const f of surnames) {
+      blocking.push({ keys: [familyOf(f, 'fold'), key(d, ['year'])] });
+      blocking.push({
+        keys: [
+          key(d, ['date']),
+          key(
+            f,
+            columns[f] === 'full_name'
+              ? ['family', { fn: 'first', n: 1 }]
+              : ['fold', { fn: 'first', n: 1 }],
+          ),
+        ],
+      });
+    }
+    for (const g of given) blocking.push({ keys: [key(g, ['fold']), key(d, ['month_day'])] });
+    for (const g of [...given, ...full]) {
+      blocking.push({ keys: [key(d, ['date']), initialOf(g)] });
+      for (const f of surnames)
+        blocking.push({ keys: [familyOf(f, 'dmetaphone'), initialOf(g), key(d, ['year'])] });
+    }
   }
-  const nameKeys: BlockingRuleSpec['keys'][number][] = [];
-  for (const f of family) nameKeys.push(key(f, ['dmetaphone']));
-  for (const f of full) nameKeys.push(key(f, ['family', 'dmetaphone']));
-  const secondKeys: BlockingRuleSpec['keys'][number][] = [
-    ...given.map((f) => key(f, ['fold', { fn: 'first', n: 1 }])),
-    ...full.map((f) => key(f, ['given', { fn: 'first', n: 1 }])),
-  ];
-  for (const nameKey of nameKeys)
-    for (const second of secondKeys) blocking.push({ keys: [nameKey, second] });
-  for (const f of given)
-    for (const g of family)
-      blocking.push({ keys: [key(f, ['dmetaphone']), key(g, [{ fn: 'first', n: 2 }])] });
   for (const p of byKind('postcode')) {
     for (const n of byKind('street_number'))
       blocking.push({ keys: [key(p, ['alnum']), key(n, ['alnum'])] });
-    for (const f of family)
-      blocking.push({ keys: [key(p, ['alnum']), key(f, [{ fn: 'first', n: 1 }])] });
+    for (const f of surnames)
+      blocking.push({ keys: [key(p, ['alnum']), familyOf(f, 'dmetaphone')] });
+  }
+  for (const c of byKind('city')) {
+    for (const f of surnames) blocking.push({ keys: [key(c, ['fold']), familyOf(f, 'fold')] });
+    for (const g of given)
+      blocking.push({
+        keys: [
+          key(c, ['fold']),
+          key(g, ['fold']),
+          ...surnames.slice(0, 1).map((f) => familyOf(f, 'dmetaphone')),
+        ],
+      });
+  }
+  for (const a of byKind('address')) blocking.push({ keys: [key(a, ['fold'])] });
+  // Broad rules last: they raise recall on small and medium files; on large ones their pair
+  // counts exceed the prediction budget and they are skipped (and reported).
+  for (const d of dob) {
+    blocking.push({ keys: [key(d, ['date'])] });
+    for (const g of given) blocking.push({ keys: [key(g, ['fold']), key(d, ['year'])] });
   }
   for (const c of byKind('city'))
-    for (const f of [...family, ...full])
-      blocking.push({
-        keys: [key(c, ['fold']), key(f, columns[f] === 'full_name' ? ['family'] : ['fold'])],
-      });
-  for (const c of byKind('city'))
     for (const g of given) blocking.push({ keys: [key(c, ['fold']), key(g, ['fold'])] });
-  for (const a of byKind('address')) blocking.push({ keys: [key(a, ['fold'])] });
+  for (const f of surnames)
+    for (const g of [...given, ...full])
+      blocking.push({ keys: [familyOf(f, 'dmetaphone'), initialOf(g)] });
 
   // Agreement on a strong identifier plus a name is almost never a coincidence.
   const names = [

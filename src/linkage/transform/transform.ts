@@ -14,8 +14,38 @@ export interface TransformContext {
   readonly region?: RegionCode;
 }
 
+/**
+ * Normalizer results remembered while one batch of records is read: several inputs read the
+ * same field through different transforms (an email as address, mailbox and user), and each
+ * raw value is normalized once. Owned by the caller, never shared between batches.
+ */
+export interface NormalizationMemo {
+  readonly email: Map<string, ReturnType<typeof normalizeEmail>>;
+  readonly phone: Map<string, ReturnType<typeof normalizePhone>>;
+  readonly name: Map<string, ReturnType<typeof normalizeName>>;
+}
+
+/** A fresh, empty memo. */
+export function newNormalizationMemo(): NormalizationMemo {
+  return { email: new Map(), phone: new Map(), name: new Map() };
+}
+
+const MEMO_LIMIT = 2_000_000;
+
+function remember<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (map.size < MEMO_LIMIT) map.set(key, value);
+  return value;
+}
+
 /** A compiled transform: one value in, zero or more values out. */
-export type ValueTransform = (value: string, out: string[]) => void;
+export type ValueTransform = (
+  value: string,
+  out: string[],
+  memo: NormalizationMemo | undefined,
+) => void;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
@@ -91,11 +121,11 @@ export function compileTransform(spec: TransformSpec, context: TransformContext)
   if (typeof spec === 'object') {
     switch (spec.fn) {
       case 'first':
-        return (v, out) => push(out, Array.from(v).slice(0, spec.n).join(''));
+        return (v, out, _memo) => push(out, Array.from(v).slice(0, spec.n).join(''));
       case 'last':
-        return (v, out) => push(out, Array.from(v).slice(-spec.n).join(''));
+        return (v, out, _memo) => push(out, Array.from(v).slice(-spec.n).join(''));
       case 'handle':
-        return (v, out) => {
+        return (v, out, _memo) => {
           const h = normalizeHandle(spec.platform, v);
           if (h.matchable) push(out, h.handle);
         };
@@ -104,84 +134,98 @@ export function compileTransform(spec: TransformSpec, context: TransformContext)
   const phoneOptions = context.region === undefined ? {} : { region: context.region };
   switch (spec) {
     case 'trim':
-      return (v, out) => push(out, v.trim());
+      return (v, out, _memo) => push(out, v.trim());
     case 'lower':
-      return (v, out) => push(out, v.toLowerCase());
+      return (v, out, _memo) => push(out, v.toLowerCase());
     case 'fold':
-      return (v, out) => push(out, foldName(v));
+      return (v, out, _memo) => push(out, foldName(v));
     case 'digits':
-      return (v, out) => push(out, v.replace(NON_DIGIT, ''));
+      return (v, out, _memo) => push(out, v.replace(NON_DIGIT, ''));
     case 'alnum':
-      return (v, out) => push(out, v.toLowerCase().replace(NON_ALNUM, ''));
+      return (v, out, _memo) => push(out, v.toLowerCase().replace(NON_ALNUM, ''));
     case 'email':
-      return (v, out) => {
-        const e = normalizeEmail(v);
+      return (v, out, memo) => {
+        const e =
+          memo === undefined ? normalizeEmail(v) : remember(memo.email, v, () => normalizeEmail(v));
         if (e.matchable) push(out, e.key);
       };
     case 'email_canonical':
-      return (v, out) => {
-        const e = normalizeEmail(v);
+      return (v, out, memo) => {
+        const e =
+          memo === undefined ? normalizeEmail(v) : remember(memo.email, v, () => normalizeEmail(v));
         if (e.matchable) push(out, e.canonical);
       };
     case 'email_user':
-      return (v, out) => {
-        const e = normalizeEmail(v);
+      return (v, out, memo) => {
+        const e =
+          memo === undefined ? normalizeEmail(v) : remember(memo.email, v, () => normalizeEmail(v));
         if (e.matchable) push(out, e.user);
       };
     case 'email_domain':
-      return (v, out) => {
-        const e = normalizeEmail(v);
+      return (v, out, memo) => {
+        const e =
+          memo === undefined ? normalizeEmail(v) : remember(memo.email, v, () => normalizeEmail(v));
         if (e.matchable) push(out, e.domain);
       };
     case 'phone':
-      return (v, out) => {
-        const p = normalizePhone(v, phoneOptions);
+      return (v, out, memo) => {
+        const p =
+          memo === undefined
+            ? normalizePhone(v, phoneOptions)
+            : remember(memo.phone, v, () => normalizePhone(v, phoneOptions));
         if (p.matchable) push(out, p.e164);
       };
     case 'phone_national':
-      return (v, out) => {
-        const p = normalizePhone(v, phoneOptions);
+      return (v, out, memo) => {
+        const p =
+          memo === undefined
+            ? normalizePhone(v, phoneOptions)
+            : remember(memo.phone, v, () => normalizePhone(v, phoneOptions));
         if (p.matchable) push(out, p.nationalNumber);
       };
     case 'name':
-      return (v, out) => {
-        const n = normalizeName(v);
+      return (v, out, memo) => {
+        const n =
+          memo === undefined ? normalizeName(v) : remember(memo.name, v, () => normalizeName(v));
         if (n.matchable) push(out, n.full);
       };
     case 'given':
-      return (v, out) => {
-        const n = normalizeName(v);
+      return (v, out, memo) => {
+        const n =
+          memo === undefined ? normalizeName(v) : remember(memo.name, v, () => normalizeName(v));
         if (n.matchable) push(out, n.given);
       };
     case 'family':
-      return (v, out) => {
-        const n = normalizeName(v);
+      return (v, out, memo) => {
+        const n =
+          memo === undefined ? normalizeName(v) : remember(memo.name, v, () => normalizeName(v));
         if (n.matchable) push(out, n.familyJoined ?? n.family);
       };
     case 'initials':
-      return (v, out) => {
-        const n = normalizeName(v);
+      return (v, out, memo) => {
+        const n =
+          memo === undefined ? normalizeName(v) : remember(memo.name, v, () => normalizeName(v));
         if (n.matchable) push(out, n.initials);
       };
     case 'nickname':
-      return (v, out) => {
+      return (v, out, _memo) => {
         for (const root of nicknameRoots(v)) push(out, root);
       };
     case 'dmetaphone':
-      return (v, out) => {
+      return (v, out, _memo) => {
         for (const code of phoneticKeys(v)) push(out, code);
       };
     case 'tokens':
-      return (v, out) => {
+      return (v, out, _memo) => {
         for (const token of foldName(v).split(SPACES)) push(out, token);
       };
     case 'date':
-      return (v, out) => push(out, isoDate(v));
+      return (v, out, _memo) => push(out, isoDate(v));
     case 'year':
-      return (v, out) =>
+      return (v, out, _memo) =>
         push(out, isoDate(v)?.slice(0, 4) ?? (/^\d{4}$/.test(v.trim()) ? v.trim() : undefined));
     case 'month_day':
-      return (v, out) => push(out, isoDate(v)?.slice(5));
+      return (v, out, _memo) => push(out, isoDate(v)?.slice(5));
   }
   throw new ThreadlineError('invalid_options', `Unknown transform ${JSON.stringify(spec)}`);
 }
@@ -190,16 +234,16 @@ export function compileTransform(spec: TransformSpec, context: TransformContext)
 export function compileChain(
   specs: readonly TransformSpec[] | undefined,
   context: TransformContext,
-): (values: readonly string[]) => readonly string[] {
+): (values: readonly string[], memo?: NormalizationMemo) => readonly string[] {
   if (specs === undefined || specs.length === 0) {
-    return (values) => (values.length > 1 ? [...new Set(values)] : values);
+    return (values, _memo) => (values.length > 1 ? [...new Set(values)] : values);
   }
   const steps = specs.map((spec) => compileTransform(spec, context));
-  return (values) => {
+  return (values, memo) => {
     let current: readonly string[] = values;
     for (const step of steps) {
       const next: string[] = [];
-      for (const value of current) step(value, next);
+      for (const value of current) step(value, next, memo);
       current = next;
       if (current.length === 0) return EMPTY;
     }
