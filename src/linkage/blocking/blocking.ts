@@ -159,15 +159,19 @@ export function rawPairCount(
 ): number {
   const compiled = data.model.blocking[rule];
   if (compiled === undefined) return 0;
+  const keys = cachedRuleKeys(data, compiled);
   const sizes = new Map<Key, [number, number]>();
-  keysFor(data, compiled).forEach((keys, i) => {
-    for (const key of keys) {
-      const size = sizes.get(key);
-      const side = data.sources[i] === 0 ? 0 : 1;
-      if (size === undefined) sizes.set(key, side === 0 ? [1, 0] : [0, 1]);
-      else size[side]++;
-    }
-  });
+  const add = (key: Key, i: number) => {
+    const size = sizes.get(key);
+    const side = data.sources[i] === 0 ? 0 : 1;
+    if (size === undefined) sizes.set(key, side === 0 ? [1, 0] : [0, 1]);
+    else size[side]++;
+  };
+  for (let i = 0; i < data.size; i++) {
+    const single = keys.single[i] as number;
+    if (!Number.isNaN(single)) add(single, i);
+    else for (const key of keys.many.get(i) ?? NO_KEYS) add(key, i);
+  }
   let total = 0;
   for (const [left, right] of sizes.values()) {
     if (left + right > maxBlockSize) continue;
@@ -230,7 +234,7 @@ export function forEachCandidatePair(
       report.push({ name: rule.name, pairs: 0, skippedBlocks: 0, skipped: true });
       continue;
     }
-    const keys = ruleKeys(keysFor(data, rule));
+    const keys = cachedRuleKeys(data, rule);
     const blocks = new Map<Key, number[]>();
     for (let i = 0; i < data.size; i++) {
       const single = keys.single[i] as number;
@@ -299,6 +303,16 @@ export function forEachCandidatePair(
 interface RuleKeys {
   readonly single: Float64Array;
   readonly many: ReadonlyMap<number, readonly Key[]>;
+}
+
+/** The rule's keys, computed once per prepared records and rule inputs. */
+function cachedRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): RuleKeys {
+  const name = `blocking:${rule.inputs.join(',')}`;
+  const known = data.memo.get(name) as RuleKeys | undefined;
+  if (known !== undefined) return known;
+  const keys = ruleKeys(keysFor(data, rule));
+  data.memo.set(name, keys);
+  return keys;
 }
 
 function ruleKeys(all: readonly (readonly Key[])[]): RuleKeys {

@@ -104,6 +104,13 @@ export interface PreparedRecords {
   readonly columns: readonly PreparedColumn[];
   /** Reads record i as given (for re-binding to another model without re-reading input). */
   readonly record: (i: number) => LinkRecord | undefined;
+  /**
+   * Values derived from these records and reused across calls (blocking keys per rule). An
+   * internal memo: owned by this value, never shared.
+   *
+   * @internal
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 /**
@@ -193,7 +200,7 @@ export function prepareRecords(
       : options.dedupeWithinSources === true
         ? 'link_and_dedupe'
         : 'link';
-  return Object.freeze({ model, size, ids, sources, mode, columns, record: at });
+  return Object.freeze({ model, size, ids, sources, mode, columns, record: at, memo: new Map() });
 }
 
 function tfInputsOf(model: CompiledModel): Set<number> {
@@ -251,7 +258,7 @@ export function bindModel(data: PreparedRecords, model: CompiledModel): Prepared
     if (reusable && column !== undefined) return column;
     return prepareColumn(data.size, (i) => data.record(i)?.[input.field], input.apply, needs, memo);
   });
-  return Object.freeze({ ...data, model, columns });
+  return Object.freeze({ ...data, model, columns, memo: new Map() });
 }
 
 interface ColumnNeeds {

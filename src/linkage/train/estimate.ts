@@ -195,7 +195,7 @@ export interface EmOptions {
   /** Blocks larger than this are left out of the session (default 5,000 records). */
   readonly maxBlockSize?: number;
   /**
-   * The most pairs one session looks at (default 200,000): a rule producing more is sampled
+   * The most pairs one session looks at (default 100,000): a rule producing more is sampled
    * down, seeded, since m needs only a representative set of pairs.
    */
   readonly maxPairs?: number;
@@ -225,7 +225,10 @@ export function emSession(
 
   const maxBlockSize = options.maxBlockSize ?? 5_000;
   // Pairs with the same comparison vector behave identically: count them once.
-  const patternIndex = new Map<string, number>();
+  // Level indexes are below 16 (at most 16 levels per comparison), so a vector packs into a
+  // number exactly while it fits in 52 bits; wider models fall back to text keys.
+  const packable = comparisons.length <= 13;
+  const patternIndex = new Map<number | string, number>();
   const gammas: number[] = [];
   const counts: number[] = [];
   let pairs = 0;
@@ -233,7 +236,11 @@ export function emSession(
     data,
     (i, j) => {
       const gamma = memo.levels(i, j);
-      const key = String.fromCharCode(...gamma);
+      let key: number | string;
+      if (packable) {
+        key = 0;
+        for (let c = 0; c < gamma.length; c++) key = key * 16 + (gamma[c] as number);
+      } else key = String.fromCharCode(...gamma);
       const known = patternIndex.get(key);
       pairs++;
       if (known !== undefined) counts[known] = (counts[known] ?? 0) + 1;
@@ -248,7 +255,7 @@ export function emSession(
       maxBlockSize,
       sampleRate: Math.min(
         1,
-        (options.maxPairs ?? 200_000) / Math.max(1, rawPairCount(data, rule, maxBlockSize)),
+        (options.maxPairs ?? 100_000) / Math.max(1, rawPairCount(data, rule, maxBlockSize)),
       ),
       seed: (options.seed ?? 0) + rule,
     },
@@ -423,12 +430,15 @@ export class GammaMemo {
     this.#spare = new Uint8Array(this.#width);
   }
 
-  /** The comparison vector of (i, j), i < j; a view valid until the next call. */
+  /** The comparison vector of (i, j), i < j; a buffer valid until the next call. */
   levels(i: number, j: number): Uint8Array {
     const width = this.#width;
     const key = i * this.#data.size + j;
     const at = this.#index.get(key);
-    if (at !== undefined) return this.#store.subarray(at, at + width);
+    if (at !== undefined) {
+      for (let c = 0; c < width; c++) this.#spare[c] = this.#store[at + c] as number;
+      return this.#spare;
+    }
     // A Map holds at most 2^24 entries; past a bound, compute without remembering.
     if (this.#index.size >= 8_000_000) return this.#scorer(i, j, this.#spare);
     if (this.#used + width > this.#store.length) {
@@ -437,9 +447,10 @@ export class GammaMemo {
       this.#store = grown;
     }
     const offset = this.#used;
-    this.#scorer(i, j, this.#store.subarray(offset, offset + width));
+    this.#scorer(i, j, this.#spare);
+    this.#store.set(this.#spare, offset);
     this.#used += width;
     this.#index.set(key, offset);
-    return this.#store.subarray(offset, offset + width);
+    return this.#spare;
   }
 }
