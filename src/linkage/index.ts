@@ -123,3 +123,4 @@ export {
   type TrainOptions,
   trainModel,
 } from './train/train.js';
+export { type NormalizationMemo, newNormalizationMemo } from './transform/transform.js';

@@ -18,6 +18,15 @@ export interface TransformContext {
  * Normalizer results remembered while one batch of records is read: several inputs read the
  * same field through different transforms (an email as address, mailbox and user), and each
  * raw value is normalized once. Owned by the caller, never shared between batches.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, newNormalizationMemo } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'email', levels: [{ kind: 'exact', transform: ['email'] }, { kind: 'else' }] }] });
+ * const memo = newNormalizationMemo();
+ * console.log(model.inputs[0]?.apply(['Ana@Example.com'], memo), memo.email.size); // [ 'ana@example.com' ] 1
+ * ```
  */
 export interface NormalizationMemo {
   readonly email: Map<string, ReturnType<typeof normalizeEmail>>;
@@ -25,7 +34,16 @@ export interface NormalizationMemo {
   readonly name: Map<string, ReturnType<typeof normalizeName>>;
 }
 
-/** A fresh, empty memo. */
+/**
+ * A fresh, empty {@link NormalizationMemo}.
+ *
+ * @example
+ * ```ts
+ * import { newNormalizationMemo } from 'threadline';
+ *
+ * console.log(newNormalizationMemo().phone.size); // 0
+ * ```
+ */
 export function newNormalizationMemo(): NormalizationMemo {
   return { email: new Map(), phone: new Map(), name: new Map() };
 }
