@@ -83,6 +83,27 @@ describe('the unsupervised pipeline on a generated population', () => {
     );
   });
 
+  it('keeps exactly the pairs a full scoring keeps, whatever the threshold', () => {
+    for (const probability of [0.001, 0.2, 0.5, 0.9, 0.999]) {
+      const fast = predict(data, { threshold: { probability } });
+      const cut = Math.log2(probability / (1 - probability));
+      const expected: string[] = [];
+      forEachCandidatePair(
+        data,
+        (i, j) => {
+          const w = matchWeight(data, i, j);
+          if (w >= cut) expected.push(`${i}:${j}:${w.toFixed(9)}`);
+        },
+        { maxRulePairs: 1_000_000 },
+      );
+      const got = Array.from(
+        fast.weights,
+        (w, k) => `${fast.left[k]}:${fast.right[k]}:${w.toFixed(9)}`,
+      );
+      expect(got.sort()).toEqual(expected.sort());
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const again = trainModel(spec, records, { deterministicRules, u: { seed: 3 } });
     expect(again.spec).toEqual(trained.spec);

@@ -9,7 +9,7 @@ import type { PreparedRecords } from '../prepare/prepare.js';
 import {
   assertTrained,
   comparisonLevels,
-  levelScorer,
+  comparisonScorer,
   probabilityFromWeight,
   termFrequencyAdjustment,
   weightFromProbability,
@@ -59,6 +59,18 @@ export function thresholdWeight(threshold: Threshold): number {
 export interface PredictOptions extends BlockingOptions {
   /** Keep pairs at or above this (default: probability 0.5). */
   readonly threshold?: Threshold;
+}
+
+/** The largest term-frequency adjustment a level can give on these records. */
+function tfBonusBound(data: PreparedRecords, level: CompiledLevel): number {
+  if (level.tf === undefined || level.u === undefined) return 0;
+  const column = data.columns[level.input];
+  const frequencies = column?.frequencies;
+  if (frequencies === undefined) return 0;
+  let rarest = column?.otherFrequency ?? 1;
+  for (const f of frequencies) if (f > 0 && f < rarest) rarest = f;
+  if (level.tf.minFrequency !== undefined) rarest = Math.max(rarest, level.tf.minFrequency);
+  return Math.max(0, level.tf.weight * Math.log2(level.u / rarest));
 }
 
 /** Pairs a rule may produce before `predict` skips it: ten per record, and at least a million. */
@@ -113,20 +125,32 @@ export function predict(data: PreparedRecords, options: PredictOptions = {}): Pr
   assertTrained(model);
   const cut = thresholdWeight(options.threshold ?? { probability: 0.5 });
   const width = model.comparisons.length;
-  const gamma = new Uint8Array(width);
-  const levels = levelScorer(data);
+  const levelOf = comparisonScorer(data);
   // Flatten level weights so the inner loop reads a typed array, not nested objects.
   const offsets = new Uint16Array(width + 1);
   for (let c = 0; c < width; c++)
     offsets[c + 1] = (offsets[c] ?? 0) + (model.comparisons[c]?.levels.length ?? 0);
   const levelWeights = new Float64Array(offsets[width] ?? 0);
   const tfLevels = new Uint8Array(offsets[width] ?? 0);
+  // The most each comparison can add (its best level, with the largest term-frequency bonus
+  // the data allows): once a pair's weight plus what is left cannot reach the cut, the
+  // remaining comparisons are skipped. Strong comparisons go first so this happens early.
+  const best = new Float64Array(width);
   model.comparisons.forEach((comparison, c) => {
+    let most = Number.NEGATIVE_INFINITY;
     comparison.levels.forEach((level: CompiledLevel, l) => {
       levelWeights[(offsets[c] ?? 0) + l] = level.weight;
       tfLevels[(offsets[c] ?? 0) + l] = level.tf === undefined ? 0 : 1;
+      most = Math.max(most, level.weight + tfBonusBound(data, level));
     });
+    best[c] = most;
   });
+  const order = Array.from({ length: width }, (_, c) => c).sort(
+    (a, b) => (best[b] as number) - (best[a] as number) || a - b,
+  );
+  const remaining = new Float64Array(width + 1);
+  for (let k = width - 1; k >= 0; k--)
+    remaining[k] = (remaining[k + 1] as number) + (best[order[k] as number] as number);
   let capacity = 1024;
   let left = new Uint32Array(capacity);
   let right = new Uint32Array(capacity);
@@ -137,12 +161,14 @@ export function predict(data: PreparedRecords, options: PredictOptions = {}): Pr
     data,
     (i, j) => {
       scored++;
-      levels(i, j, gamma);
       let weight = model.priorWeight;
-      for (let c = 0; c < width; c++) {
-        const at = (offsets[c] ?? 0) + (gamma[c] ?? 0);
+      for (let k = 0; k < width; k++) {
+        if (weight + (remaining[k] as number) < cut) return;
+        const c = order[k] as number;
+        const level = levelOf(c, i, j);
+        const at = (offsets[c] ?? 0) + level;
         weight += levelWeights[at] ?? 0;
-        if (tfLevels[at] === 1) weight += termFrequencyAdjustment(data, c, gamma[c] ?? 0, i, j);
+        if (tfLevels[at] === 1) weight += termFrequencyAdjustment(data, c, level, i, j);
       }
       if (weight < cut) return;
       if (kept === capacity) {

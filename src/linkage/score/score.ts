@@ -318,6 +318,25 @@ function levelsInto(
 }
 
 /**
+ * A reusable single-comparison function for hot loops: the level index of comparison `c` for
+ * the pair (i, j). Lets a caller stop early once a pair cannot reach a threshold.
+ */
+export function comparisonScorer(
+  data: PreparedRecords,
+): (c: number, i: number, j: number) => number {
+  const cache = newCache();
+  const comparisons = data.model.comparisons;
+  return (c, i, j) => {
+    const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
+    cache.input = -1;
+    for (let l = 0; l < levels.length; l++) {
+      if (holds(data, levels[l] as CompiledLevel, i, j, cache)) return l;
+    }
+    return levels.length - 1;
+  };
+}
+
+/**
  * A reusable comparison-vector function for hot loops: like {@link comparisonLevels}, with its
  * scratch space allocated once. Not shared between concurrent callers.
  */
