@@ -283,17 +283,28 @@ function prepareColumn(
   const idOf = new Map<string, number>();
   // Records often repeat raw values (a city, a surname): transform each distinct raw value once.
   const transformed = new Map<string, readonly string[]>();
+  // Caching pays when raw values repeat (cities, names); for near-unique values (emails,
+  // phones) it only costs memory, so it stops when the first records rarely repeat.
+  let caching = true;
+  let hits = 0;
   for (let i = 0; i < size; i++) {
     offsets[i] = length;
     const raw = rawValues(read(i));
     let out: readonly string[];
-    if (raw.length === 1) {
+    if (caching && raw.length === 1) {
       const value = raw[0] as string;
       const cached = transformed.get(value);
       if (cached === undefined) {
         out = apply(raw, memo);
         if (transformed.size < 2_000_000) transformed.set(value, out);
-      } else out = cached;
+      } else {
+        out = cached;
+        hits++;
+      }
+      if (i === 20_000 && hits < 5_000) {
+        caching = false;
+        transformed.clear();
+      }
     } else out = apply(raw, memo);
     for (const value of out) {
       let id = idOf.get(value);

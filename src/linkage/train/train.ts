@@ -1,5 +1,7 @@
 import { ThreadlineError } from '../../core/errors.js';
+import { rawPairCount } from '../blocking/blocking.js';
 import { type CompileOptions, compileModel } from '../compile/compile.js';
+import { defaultRulePairBudget } from '../predict/predict.js';
 import {
   bindModel,
   type LinkRecord,
@@ -93,6 +95,8 @@ export interface TrainingReport {
   readonly labelledMatches: number;
   /** Comparisons whose m was never estimated (kept at their starting values). */
   readonly unestimated: readonly string[];
+  /** Blocking rules with no EM session because their pair count exceeds prediction's budget. */
+  readonly skippedRules: readonly string[];
 }
 
 /**
@@ -169,6 +173,7 @@ export function trainModel(
   }
 
   const sessions: EmSessionReport[] = [];
+  const skippedRules: string[] = [];
   let labelled = 0;
   const estimatedComparisons = new Set<number>();
   if (options.matches !== undefined && options.matches.length > 0) {
@@ -198,7 +203,17 @@ export function trainModel(
     const sums = params.m.map((row) => new Float64Array(row.length));
     const seen = new Uint32Array(params.m.length);
     const memo = new GammaMemo(data);
+    // Rules too broad for prediction (see predict's pair budget) would cost the most to
+    // enumerate here and are not used to score; sessions run on the others, unless none is left.
+    const budget = defaultRulePairBudget(data.size);
+    const maxBlock = options.em?.maxBlockSize ?? 5_000;
+    const affordable = emRules.map((_, rule) => rawPairCount(data, rule, maxBlock) <= budget);
+    const useAll = !affordable.some(Boolean);
     emRules.forEach((_, rule) => {
+      if (!useAll && !affordable[rule]) {
+        skippedRules.push(data.model.blocking[rule]?.name ?? String(rule));
+        return;
+      }
       const session = emSession(data, params, rule, options.em, memo);
       sessions.push(session.report);
       session.m.forEach((row, c) => {
@@ -230,6 +245,7 @@ export function trainModel(
     sessions,
     labelledMatches: labelled,
     unestimated,
+    skippedRules,
   };
   const finalSpec: ModelSpec = {
     ...trained,

@@ -149,7 +149,10 @@ export function compileTransform(spec: TransformSpec, context: TransformContext)
         };
     }
   }
-  const phoneOptions = context.region === undefined ? {} : { region: context.region };
+  const phoneOptions =
+    context.region === undefined
+      ? { lineType: false }
+      : { region: context.region, lineType: false };
   switch (spec) {
     case 'trim':
       return (v, out, _memo) => push(out, v.trim());

@@ -196,3 +196,17 @@ describe('normalizePhone examples', () => {
     }
   });
 });
+
+describe('normalizePhone without line types', () => {
+  it('gives the same key and flags, only without the type', () => {
+    fc.assert(
+      fc.property(phoneText, regions, (raw, region) => {
+        const full = normalizePhone(raw, { region });
+        const lean = normalizePhone(raw, { region, lineType: false });
+        const { type: _type, ...rest } = full;
+        expect(lean).toEqual(rest);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -190,6 +190,11 @@ export interface PhoneOptions {
    * have since been renumbered.
    */
   readonly accept?: 'valid' | 'possible';
+  /**
+   * Whether to work out the line type (mobile, fixed line, …); default true. Matching does
+   * not need it, and skipping it saves about a fifth of the time per number.
+   */
+  readonly lineType?: boolean;
 }
 
 const TYPE_NAMES: Readonly<Record<NumberType & string, PhoneType>> = Object.freeze({
@@ -290,7 +295,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
   const possible = valid || (E164.test(e164) && parsed.isPossible() && readsBack(e164));
   const nationalNumber = String(parsed.nationalNumber);
   const countryCallingCode = String(parsed.countryCallingCode);
-  const numberType = valid ? parsed.getType() : undefined;
+  const numberType = valid && options.lineType !== false ? parsed.getType() : undefined;
   const type = numberType === undefined ? undefined : TYPE_NAMES[numberType];
 
   let reason: PhoneRejection | undefined;
