@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../core/errors.js';
-import { generatePopulation } from '../testing/population.js';
+import { generatePopulation, separateTruth } from '../testing/population.js';
 import { countCandidatePairs, forEachCandidatePair } from './blocking/blocking.js';
 import { clusterPredictions } from './cluster/cluster.js';
 import { compileModel, safeCompileModel } from './compile/compile.js';
@@ -24,11 +24,7 @@ const COLUMNS = {
 } as const;
 
 function population(people: number, seed: number) {
-  const records = [...generatePopulation({ people, seed })];
-  const entity = new Map(records.map((r) => [r.id, r.entity]));
-  // The ground truth stays out of the records the model sees.
-  const visible = records.map(({ entity: _e, ...rest }) => rest);
-  return { records: visible, truth: { key: (id: string) => entity.get(id) ?? '' } };
+  return separateTruth(generatePopulation({ people, seed }));
 }
 
 describe('the unsupervised pipeline on a generated population', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePopulation } from '../testing/population.js';
+import { generatePopulation, separateTruth } from '../testing/population.js';
 import { clusterPredictions } from './cluster/cluster.js';
 import { evaluatePredictions } from './evaluate/evaluate.js';
 import { predict } from './predict/predict.js';
@@ -14,8 +14,8 @@ const COLUMNS = {
   phone: 'phone',
 } as const;
 const records = [...generatePopulation({ people: 250, seed: 11 })];
-const entity = new Map(records.map((r) => [r.id, r.entity]));
-const visible = records.map(({ entity: _e, ...rest }) => rest);
+const { records: visible, truth: population } = separateTruth(records);
+const entity = { get: (id: string) => population.key(id) };
 const { spec, deterministicRules } = defaultModelSpec(COLUMNS, { region: 'US' });
 // Two sources: even records on the left, odd on the right.
 const left = visible.filter((_, k) => k % 2 === 0);

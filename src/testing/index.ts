@@ -16,4 +16,9 @@ export {
   type TimeWindow,
   timestampArbitrary,
 } from './arbitraries.js';
-export { generatePopulation, type PopulationOptions, type PopulationRecord } from './population.js';
+export {
+  generatePopulation,
+  type PopulationOptions,
+  type PopulationRecord,
+  separateTruth,
+} from './population.js';

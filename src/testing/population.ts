@@ -409,3 +409,28 @@ export function* generatePopulation(options: PopulationOptions = {}): Generator<
     }
   }
 }
+
+/**
+ * Splits generated records into what a model may see (every field but `entity`) and the
+ * ground truth, ready for `evaluatePredictions` or `evaluateClusters`.
+ *
+ * @example
+ * ```ts
+ * import { generatePopulation, separateTruth } from 'threadline/testing';
+ *
+ * const { records, truth } = separateTruth(generatePopulation({ people: 10, seed: 1 }));
+ * console.log('entity' in (records[0] ?? {}), truth.key(records[0]?.id ?? '') !== ''); // false true
+ * ```
+ */
+export function separateTruth(population: Iterable<PopulationRecord>): {
+  readonly records: readonly Omit<PopulationRecord, 'entity'>[];
+  readonly truth: { readonly key: (id: string) => string };
+} {
+  const entities = new Map<string, string>();
+  const records: Omit<PopulationRecord, 'entity'>[] = [];
+  for (const { entity, ...rest } of population) {
+    entities.set(rest.id, entity);
+    records.push(rest);
+  }
+  return { records, truth: { key: (id) => entities.get(id) ?? '' } };
+}
