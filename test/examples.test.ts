@@ -47,7 +47,26 @@ function examples(): Example[] {
   return found;
 }
 
-const all = examples();
+/** The `ts` code blocks of the README and the guides in docs/. */
+function guideExamples(): Example[] {
+  const files = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const found: Example[] = [];
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const match of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
+      const line = text.slice(0, match.index).split('\n').length;
+      found.push({ file, line, code: match[1] ?? '' });
+    }
+  }
+  return found;
+}
+
+const all = [...examples(), ...guideExamples()];
 const entries: Record<string, string> = {
   threadline: join(root, 'src/index.ts'),
   'threadline/testing': join(root, 'src/testing/index.ts'),
