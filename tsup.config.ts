@@ -20,11 +20,13 @@ export default defineConfig([
   },
   {
     // The `threadline` command line: a Node executable, ESM only, no types.
-    entry: { 'cli/index': 'src/cli/index.ts' },
+    // The scoring worker is its own file beside the CLI, which starts it with worker_threads.
+    entry: { 'cli/index': 'src/cli/index.ts', 'cli/worker': 'src/node/worker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'es2022',
     banner: { js: '#!/usr/bin/env node' },
+    splitting: false,
     dts: false,
     sourcemap: true,
     clean: false,

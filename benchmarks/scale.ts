@@ -6,9 +6,9 @@ import {
   clusterPredictions,
   defaultModelSpec,
   evaluateClusters,
-  predict,
   trainModel,
 } from '../src/index.js';
+import { predictInParallel } from '../src/node/parallel.js';
 import { generatePopulation } from '../src/testing/population.js';
 import { exactKeyClusters } from './lib/baseline.js';
 import { round3 } from './lib/measure.js';
@@ -57,9 +57,14 @@ const columns = {
 } as const;
 const { spec, deterministicRules } = defaultModelSpec(columns, { region: 'US' });
 const trained = time('train', () => trainModel(spec, visible, { deterministicRules, u: { seed } }));
-const predictions = time('blockAndScore', () =>
-  predict(trained.prepared, { threshold: { probability: 0.5 } }),
-);
+const threads = flag('--threads', 2);
+const scoreStart = performance.now();
+const predictions = await predictInParallel(trained.prepared, {
+  threshold: { probability: 0.5 },
+  threads,
+});
+phases.blockAndScore = round3(performance.now() - scoreStart);
+console.error(`  blockAndScore (${threads} threads): ${phases.blockAndScore} ms`);
 const clusters = time('cluster', () =>
   clusterPredictions(predictions, { threshold: { probability: 0.5 } }),
 );

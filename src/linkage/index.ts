@@ -57,9 +57,12 @@ export {
   type LinkRecord,
   type PreparedColumn,
   type PreparedRecords,
+  type PreparedSnapshot,
   type PrepareOptions,
+  preparedSnapshot,
   prepareRecords,
   recordValues,
+  restorePrepared,
 } from './prepare/prepare.js';
 export {
   type ColumnKind,

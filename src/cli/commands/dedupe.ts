@@ -3,6 +3,7 @@
  * person and writes `id,cluster_id` for every record.
  */
 import { clusterPredictions, evaluateClusters, predict } from '../../linkage/index.js';
+import { predictInParallel } from '../../node/parallel.js';
 import type { CommonOptions } from '../args.js';
 import {
   type CliContext,
@@ -46,7 +47,7 @@ export async function runDedupe(
   const threshold = { probability: options.threshold };
 
   cli.progress.start('score', `scoring candidate pairs of ${count(data.size)} records`);
-  const predictions = predict(data, { threshold });
+  const predictions = await predictInParallel(data, { threshold });
   cli.progress.end();
 
   cli.progress.start('cluster', 'clustering');

@@ -2,7 +2,8 @@
  * `threadline link LEFT RIGHT --id COL`: finds the records of two files that belong to the same
  * person and writes `left_id,right_id,probability` for each linked pair, strongest first.
  */
-import { evaluatePredictions, predict, scoredPairs } from '../../linkage/index.js';
+import { evaluatePredictions, scoredPairs } from '../../linkage/index.js';
+import { predictInParallel } from '../../node/parallel.js';
 import type { CommonOptions } from '../args.js';
 import {
   type CliContext,
@@ -65,7 +66,7 @@ export async function runLink(
   const threshold = { probability: options.threshold };
 
   cli.progress.start('score', `scoring candidate pairs of ${count(data.size)} records`);
-  const predictions = predict(data, { threshold });
+  const predictions = await predictInParallel(data, { threshold });
   const pairs = scoredPairs(predictions);
   cli.progress.end();
 

@@ -137,6 +137,11 @@ export interface BlockingOptions {
    * one; this keeps them where they are affordable. Default: no limit (`predict` sets one).
    */
   readonly maxRulePairs?: number;
+  /**
+   * Produce only this share of the blocks (`index` of `count` equal shares, by block order),
+   * so that several threads can each take one share of the same records. Default: all.
+   */
+  readonly partition?: { readonly index: number; readonly count: number };
 }
 
 /**
@@ -218,6 +223,7 @@ export function forEachCandidatePair(
   const ruleIndexes = options.rules ?? data.model.blocking.map((_, r) => r);
   const maxBlock = options.maxBlockSize ?? 5_000;
   const rate = options.sampleRate ?? 1;
+  const partition = options.partition;
   const random = rate < 1 ? seededRandom(options.seed ?? 0) : undefined;
   const earlier: RuleKeys[] = [];
   const report: { name: string; pairs: number; skippedBlocks: number; skipped?: boolean }[] = [];
@@ -252,12 +258,15 @@ export function forEachCandidatePair(
     }
     let produced = 0;
     let skipped = 0;
+    let ordinal = -1;
     for (const [key, members] of blocks) {
       if (members.length < 2) continue;
       if (members.length > maxBlock) {
         skipped++;
         continue;
       }
+      ordinal++;
+      if (partition !== undefined && ordinal % partition.count !== partition.index) continue;
       // Members are in record order, so when linking the left records come first and only
       // left × right pairs are enumerated.
       let split = 0;

@@ -421,3 +421,84 @@ export function recordValues(
   }
   return out;
 }
+
+/**
+ * Prepared records as plain data (typed arrays, strings and numbers), to send to a worker
+ * thread or another process and restore there with {@link restorePrepared}.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, preparedSnapshot, restorePrepared } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact' }, { kind: 'else' }] }] });
+ * const data = prepareRecords(model, [{ e: 'x' }, { e: 'x' }]);
+ * const copy = restorePrepared(model, structuredClone(preparedSnapshot(data)));
+ * console.log(copy.size, copy.columns[0]?.dictionary); // 2 [ 'x' ]
+ * ```
+ */
+export interface PreparedSnapshot {
+  readonly size: number;
+  readonly ids: readonly string[];
+  readonly sources: Uint8Array;
+  readonly mode: PreparedRecords['mode'];
+  readonly columns: readonly PreparedColumn[];
+}
+
+/**
+ * The plain-data part of prepared records; see {@link PreparedSnapshot}.
+ *
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, preparedSnapshot } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact' }, { kind: 'else' }] }] });
+ * console.log(preparedSnapshot(prepareRecords(model, [{ e: 'x' }])).size); // 1
+ * ```
+ */
+export function preparedSnapshot(data: PreparedRecords): PreparedSnapshot {
+  return {
+    size: data.size,
+    ids: data.ids,
+    sources: data.sources,
+    mode: data.mode,
+    columns: data.columns,
+  };
+}
+
+/**
+ * Prepared records rebuilt from a snapshot, for a model compiled from the same spec (the
+ * columns are matched to the model's inputs by position, so the spec must be identical).
+ *
+ * @throws {@link ThreadlineError} with code `invalid_input` when the snapshot does not fit the
+ * model.
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, preparedSnapshot, restorePrepared } from 'threadline';
+ *
+ * const model = compileModel({ comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact' }, { kind: 'else' }] }] });
+ * const data = restorePrepared(model, preparedSnapshot(prepareRecords(model, [{ e: 'x' }])));
+ * console.log(data.mode); // dedupe
+ * ```
+ */
+export function restorePrepared(model: CompiledModel, snapshot: PreparedSnapshot): PreparedRecords {
+  // Ids may be left out of a snapshot (scoring does not need them).
+  if (snapshot.columns.length !== model.inputs.length || (snapshot.ids.length !== snapshot.size && snapshot.ids.length !== 0)) {
+    throw new ThreadlineError('invalid_input', 'The snapshot was prepared for another model', [
+      {
+        code: 'snapshot_mismatch',
+        path: ['columns'],
+        message: `expected ${model.inputs.length} columns, got ${snapshot.columns.length}`,
+      },
+    ]);
+  }
+  return Object.freeze({
+    model,
+    size: snapshot.size,
+    ids: snapshot.ids,
+    sources: snapshot.sources,
+    mode: snapshot.mode,
+    columns: snapshot.columns,
+    record: () => undefined,
+    memo: new Map(),
+  });
+}
