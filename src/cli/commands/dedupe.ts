@@ -2,7 +2,7 @@
  * `threadline dedupe FILE --id COL`: groups the records of one file that belong to the same
  * person and writes `id,cluster_id` for every record.
  */
-import { clusterPredictions, evaluateClusters, predict } from '../../linkage/index.js';
+import { clusterPredictions, evaluateClusters } from '../../linkage/index.js';
 import { predictInParallel } from '../../node/parallel.js';
 import type { CommonOptions } from '../args.js';
 import {

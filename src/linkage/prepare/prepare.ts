@@ -482,7 +482,10 @@ export function preparedSnapshot(data: PreparedRecords): PreparedSnapshot {
  */
 export function restorePrepared(model: CompiledModel, snapshot: PreparedSnapshot): PreparedRecords {
   // Ids may be left out of a snapshot (scoring does not need them).
-  if (snapshot.columns.length !== model.inputs.length || (snapshot.ids.length !== snapshot.size && snapshot.ids.length !== 0)) {
+  if (
+    snapshot.columns.length !== model.inputs.length ||
+    (snapshot.ids.length !== snapshot.size && snapshot.ids.length !== 0)
+  ) {
     throw new ThreadlineError('invalid_input', 'The snapshot was prepared for another model', [
       {
         code: 'snapshot_mismatch',
