@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../core/errors.js';
 import { generatePopulation, separateTruth } from '../testing/population.js';
-import { countCandidatePairs, forEachCandidatePair } from './blocking/blocking.js';
+import {
+  blockingKeys,
+  countCandidatePairs,
+  forEachCandidatePair,
+  rawPairCount,
+} from './blocking/blocking.js';
 import { clusterPredictions } from './cluster/cluster.js';
 import { compileModel, safeCompileModel } from './compile/compile.js';
 import { evaluateClusters, evaluatePredictions } from './evaluate/evaluate.js';
@@ -150,6 +155,51 @@ describe('blocking', () => {
         expect(countCandidatePairs(data).pairs).toBe(seen.size);
       }),
     );
+  });
+
+  it('counts the pairs in the blocks of a rule as a direct count does', () => {
+    fc.assert(
+      fc.property(records, records, fc.boolean(), (left, right, link) => {
+        const data = link ? prepareRecords(model, left, { right }) : prepareRecords(model, left);
+        model.blocking.forEach((_, r) => {
+          const sizes = new Map<string, [number, number]>();
+          blockingKeys(data, r).forEach((keys, i) => {
+            for (const key of keys) {
+              const size = sizes.get(key) ?? [0, 0];
+              size[data.sources[i] === 0 ? 0 : 1]++;
+              sizes.set(key, size);
+            }
+          });
+          let expected = 0;
+          for (const [l, rr] of sizes.values())
+            expected += link ? l * rr : ((l + rr) * (l + rr - 1)) / 2;
+          expect(rawPairCount(data, r)).toBe(expected);
+        });
+      }),
+    );
+  });
+
+  it('samples pairs at the requested rate, each at most once', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ a: i % 2 === 0 ? 'x' : 'y', b: null }));
+    const data = prepareRecords(model, rows);
+    const total = rawPairCount(data, 0);
+    for (const rate of [0.02, 0.3, 0.9]) {
+      const seen = new Set<string>();
+      forEachCandidatePair(
+        data,
+        (i, j) => {
+          expect(data.columns[0]?.values[i]).toBe(data.columns[0]?.values[j]);
+          const key = `${i}:${j}`;
+          expect(seen.has(key)).toBe(false);
+          seen.add(key);
+        },
+        { rules: [0], sampleRate: rate, seed: 7 },
+      );
+      const expected = total * rate;
+      expect(Math.abs(seen.size - expected)).toBeLessThan(
+        4 * Math.sqrt(total * rate * (1 - rate)) + 1,
+      );
+    }
   });
 
   it('pairs only across sources when linking', () => {

@@ -165,23 +165,55 @@ export function rawPairCount(
   const compiled = data.model.blocking[rule];
   if (compiled === undefined) return 0;
   const keys = cachedRuleKeys(data, compiled);
-  const sizes = new Map<Key, [number, number]>();
-  const add = (key: Key, i: number) => {
-    const size = sizes.get(key);
-    const side = data.sources[i] === 0 ? 0 : 1;
-    if (size === undefined) sizes.set(key, side === 0 ? [1, 0] : [0, 1]);
-    else size[side]++;
-  };
+  // Block sizes by sorting the single keys (faster than a map over a million records), each
+  // side apart; records with several keys are few and counted with a map.
+  const sides: number[][] = [[], []];
+  const extra = new Map<Key, [number, number]>();
   for (let i = 0; i < data.size; i++) {
+    const side = data.sources[i] === 0 ? 0 : 1;
     const single = keys.single[i] as number;
-    if (!Number.isNaN(single)) add(single, i);
-    else for (const key of keys.many.get(i) ?? NO_KEYS) add(key, i);
+    if (!Number.isNaN(single)) (sides[side] as number[]).push(single);
+    else {
+      for (const key of keys.many.get(i) ?? NO_KEYS) {
+        const size = extra.get(key);
+        if (size === undefined) extra.set(key, side === 0 ? [1, 0] : [0, 1]);
+        else size[side]++;
+      }
+    }
   }
+  const left = Float64Array.from(sides[0] as number[]).sort();
+  const right = Float64Array.from(sides[1] as number[]).sort();
   let total = 0;
-  for (const [left, right] of sizes.values()) {
-    if (left + right > maxBlockSize) continue;
-    total += data.mode === 'link' ? left * right : ((left + right) * (left + right - 1)) / 2;
+  const count = (l: number, r: number) => {
+    if (l + r > maxBlockSize || l + r < 2) return;
+    total += data.mode === 'link' ? l * r : ((l + r) * (l + r - 1)) / 2;
+  };
+  let x = 0;
+  let y = 0;
+  while (x < left.length || y < right.length) {
+    const key = Math.min(
+      x < left.length ? (left[x] as number) : Number.POSITIVE_INFINITY,
+      y < right.length ? (right[y] as number) : Number.POSITIVE_INFINITY,
+    );
+    let l = 0;
+    let r = 0;
+    while (x < left.length && left[x] === key) {
+      l++;
+      x++;
+    }
+    while (y < right.length && right[y] === key) {
+      r++;
+      y++;
+    }
+    const more = extra.get(key);
+    if (more !== undefined) {
+      l += more[0];
+      r += more[1];
+      extra.delete(key);
+    }
+    count(l, r);
   }
+  for (const [l, r] of extra.values()) count(l, r);
   return total;
 }
 
@@ -225,6 +257,8 @@ export function forEachCandidatePair(
   const rate = options.sampleRate ?? 1;
   const partition = options.partition;
   const random = rate < 1 ? seededRandom(options.seed ?? 0) : undefined;
+  // How many pairs to pass over before the next kept one.
+  let skip = random === undefined ? 0 : geometric(random, rate);
   const earlier: RuleKeys[] = [];
   const report: { name: string; pairs: number; skippedBlocks: number; skipped?: boolean }[] = [];
   const linkOnly = data.mode === 'link';
@@ -275,26 +309,45 @@ export function forEachCandidatePair(
       const xEnd = linkOnly ? split : members.length;
       for (let x = 0; x < xEnd; x++) {
         const i = members[x] as number;
-        for (let y = linkOnly ? split : x + 1; y < members.length; y++) {
+        const yStart = linkOnly ? split : x + 1;
+        let y = yStart;
+        if (random !== undefined) {
+          // Sampling: jump straight to the next kept pair, carrying the jump across rows, so
+          // the work is proportional to the pairs kept, not to the block's pairs.
+          const row = members.length - yStart;
+          if (skip >= row) {
+            skip -= row;
+            continue;
+          }
+          y = yStart + skip;
+        }
+        while (y < members.length) {
           const j = members[y] as number;
+          let keep = true;
           // Records with several keys meet in several blocks: keep the pair in one of them.
           if (
             keys.many.size > 0 &&
             (keys.many.has(i) || keys.many.has(j)) &&
             smallestSharedKey(keysOf(keys, i), keysOf(keys, j)) !== key
           )
-            continue;
-          let seenBefore = false;
-          for (let e = 0; e < earlier.length; e++) {
-            if (share(earlier[e] as RuleKeys, i, j)) {
-              seenBefore = true;
+            keep = false;
+          for (let e = 0; keep && e < earlier.length; e++) {
+            if (share(earlier[e] as RuleKeys, i, j)) keep = false;
+          }
+          if (keep) {
+            produced++;
+            visit(i, j, ruleIndex);
+          }
+          if (random === undefined) y++;
+          else {
+            skip = geometric(random, rate);
+            const next = y + 1 + skip;
+            if (next >= members.length) {
+              skip = next - members.length;
               break;
             }
+            y = next;
           }
-          if (seenBefore) continue;
-          if (random !== undefined && random() >= rate) continue;
-          produced++;
-          visit(i, j, ruleIndex);
         }
       }
     }
@@ -303,6 +356,13 @@ export function forEachCandidatePair(
     total += produced;
   }
   return { rules: report, pairs: total };
+}
+
+/** Failures before the first success, each trial succeeding with probability `rate`. */
+function geometric(random: () => number, rate: number): number {
+  if (rate >= 1) return 0;
+  if (rate <= 0) return Number.POSITIVE_INFINITY;
+  return Math.floor(Math.log(1 - random()) / Math.log(1 - rate));
 }
 
 /**
@@ -316,12 +376,66 @@ interface RuleKeys {
 
 /** The rule's keys, computed once per prepared records and rule inputs. */
 function cachedRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): RuleKeys {
-  const name = `blocking:${rule.inputs.join(',')}`;
-  const known = data.memo.get(name) as RuleKeys | undefined;
-  if (known !== undefined) return known;
-  const keys = ruleKeys(keysFor(data, rule));
-  data.memo.set(name, keys);
+  const columns = rule.inputs.map((input) => data.columns[input]);
+  // Keyed by what the rule reads, so records re-bound to another model (sharing columns)
+  // reuse the keys; the columns themselves confirm the entry.
+  const name = `blocking:${rule.inputs.map((input) => data.model.inputs[input]?.key ?? input).join('\u0002')}`;
+  const known = data.memo.get(name) as { columns: unknown[]; keys: RuleKeys } | undefined;
+  if (known !== undefined && known.columns.every((column, k) => column === columns[k]))
+    return known.keys;
+  const keys = fastRuleKeys(data, rule) ?? ruleKeys(keysFor(data, rule));
+  data.memo.set(name, { columns, keys });
   return keys;
+}
+
+/**
+ * Keys without intermediate arrays for the common case: every record has at most one value
+ * per key field and the packed key fits in a number. Records with several values fall back
+ * to the general path. Undefined when the rule cannot be packed.
+ */
+function fastRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): RuleKeys | undefined {
+  const columns = rule.inputs.map((input) => data.columns[input]);
+  let capacity = 1;
+  for (const column of columns) {
+    if (column === undefined) return undefined;
+    capacity *= column.dictionary.length + 1;
+  }
+  if (!(capacity < Number.MAX_SAFE_INTEGER)) return undefined;
+  const single = new Float64Array(data.size).fill(Number.NaN);
+  const many = new Map<number, readonly Key[]>();
+  let slow: number[] | undefined;
+  for (let i = 0; i < data.size; i++) {
+    let key = 0;
+    let ok = true;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k] as (typeof columns)[number] & object;
+      const from = column.offsets[i] as number;
+      const to = column.offsets[i + 1] as number;
+      if (to === from) {
+        ok = false;
+        break;
+      }
+      if (to - from > 1) {
+        ok = false;
+        (slow ??= []).push(i);
+        break;
+      }
+      key =
+        k === 0
+          ? (column.values[from] as number)
+          : key * (column.dictionary.length + 1) + (column.values[from] as number);
+    }
+    if (ok) single[i] = key;
+  }
+  if (slow !== undefined) {
+    const all = keysFor(data, rule);
+    for (const i of slow) {
+      const keys = all[i] ?? NO_KEYS;
+      if (keys.length === 1 && typeof keys[0] === 'number') single[i] = keys[0];
+      else if (keys.length > 0) many.set(i, keys);
+    }
+  }
+  return { single, many };
 }
 
 function ruleKeys(all: readonly (readonly Key[])[]): RuleKeys {

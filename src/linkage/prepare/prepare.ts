@@ -258,7 +258,8 @@ export function bindModel(data: PreparedRecords, model: CompiledModel): Prepared
     if (reusable && column !== undefined) return column;
     return prepareColumn(data.size, (i) => data.record(i)?.[input.field], input.apply, needs, memo);
   });
-  return Object.freeze({ ...data, model, columns, memo: new Map() });
+  // The memo is keyed by what is read and checked against the columns, so it is shared.
+  return Object.freeze({ ...data, model, columns, memo: data.memo });
 }
 
 interface ColumnNeeds {
