@@ -9,5 +9,8 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
     },
     pool: 'threads',
+    // Tests assert behaviour, never speed: a slow or busy machine must not fail them.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
