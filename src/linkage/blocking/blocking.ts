@@ -381,8 +381,7 @@ function cachedRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): Rule
   // reuse the keys; the columns themselves confirm the entry.
   const name = `blocking:${rule.inputs.map((input) => data.model.inputs[input]?.key ?? input).join('\u0002')}`;
   const known = data.memo.get(name) as { columns: unknown[]; keys: RuleKeys } | undefined;
-  if (known !== undefined && known.columns.every((column, k) => column === columns[k]))
-    return known.keys;
+  if (known?.columns.every((column, k) => column === columns[k])) return known.keys;
   const keys = fastRuleKeys(data, rule) ?? ruleKeys(keysFor(data, rule));
   data.memo.set(name, { columns, keys });
   return keys;
@@ -417,7 +416,8 @@ function fastRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): RuleKe
       }
       if (to - from > 1) {
         ok = false;
-        (slow ??= []).push(i);
+        if (slow === undefined) slow = [];
+        slow.push(i);
         break;
       }
       key =
