@@ -20,5 +20,6 @@ export {
   generatePopulation,
   type PopulationOptions,
   type PopulationRecord,
+  type SeparatedPopulation,
   separateTruth,
 } from './population.js';

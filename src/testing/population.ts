@@ -411,6 +411,27 @@ export function* generatePopulation(options: PopulationOptions = {}): Generator<
 }
 
 /**
+ * Generated records without their ground truth, and the truth apart.
+ *
+ * @example
+ * ```ts
+ * import { generatePopulation, separateTruth, type SeparatedPopulation } from 'threadline/testing';
+ *
+ * const split: SeparatedPopulation = separateTruth(generatePopulation({ people: 2, seed: 1 }));
+ * console.log(split.records.length > 0);
+ * ```
+ */
+export interface SeparatedPopulation {
+  /** The records as a model may see them: every field but `entity`. */
+  readonly records: readonly Omit<PopulationRecord, 'entity'>[];
+  /** The ground truth: the person a record id belongs to ('' when unknown). */
+  readonly truth: {
+    /** The person of a record, by record id. */
+    readonly key: (id: string) => string;
+  };
+}
+
+/**
  * Splits generated records into what a model may see (every field but `entity`) and the
  * ground truth, ready for `evaluatePredictions` or `evaluateClusters`.
  *
@@ -422,10 +443,7 @@ export function* generatePopulation(options: PopulationOptions = {}): Generator<
  * console.log('entity' in (records[0] ?? {}), truth.key(records[0]?.id ?? '') !== ''); // false true
  * ```
  */
-export function separateTruth(population: Iterable<PopulationRecord>): {
-  readonly records: readonly Omit<PopulationRecord, 'entity'>[];
-  readonly truth: { readonly key: (id: string) => string };
-} {
+export function separateTruth(population: Iterable<PopulationRecord>): SeparatedPopulation {
   const entities = new Map<string, string>();
   const records: Omit<PopulationRecord, 'entity'>[] = [];
   for (const { entity, ...rest } of population) {
