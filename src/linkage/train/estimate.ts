@@ -28,7 +28,7 @@ export function possiblePairs(data: PreparedRecords): number {
  */
 export interface USamplingOptions {
   /**
-   * The most random pairs to compare (default 250,000; every pair when there are fewer).
+   * The most random pairs to compare (default 150,000; every pair when there are fewer).
    * On the public benchmarks, accuracy is the same from 100,000 to 1,000,000 pairs.
    */
   readonly maxPairs?: number;
@@ -72,7 +72,7 @@ export function estimateU(
   const counts = model.comparisons.map((c) => new Float64Array(c.levels.length));
   const gamma = new Uint8Array(model.comparisons.length);
   const levels = levelScorer(data);
-  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 250_000));
+  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 150_000));
   const minCount = options.minCountPerLevel ?? 100;
   const enough = () =>
     model.comparisons.every((comparison, c) =>
