@@ -184,15 +184,32 @@ export function prepareRecords(
 
   const tfInputs = tfInputsOf(model);
   const memo = newNormalizationMemo();
-  const columns = model.inputs.map((input, k) =>
-    prepareColumn(
-      size,
-      (i) => at(i)?.[input.field],
-      input.apply,
-      needsOf(model, k, tfInputs),
-      memo,
-    ),
-  );
+  // Inputs reading the same field share one pass over the records.
+  const byField = new Map<string, number[]>();
+  model.inputs.forEach((input, k) => {
+    const list = byField.get(input.field);
+    if (list === undefined) byField.set(input.field, [k]);
+    else list.push(k);
+  });
+  const columns: PreparedColumn[] = new Array(model.inputs.length);
+  for (const [field, inputs] of byField) {
+    const builders = inputs.map(
+      (k) =>
+        new ColumnBuilder(
+          size,
+          (model.inputs[k] as CompiledModel['inputs'][number]).apply,
+          needsOf(model, k, tfInputs),
+          memo,
+        ),
+    );
+    for (let i = 0; i < size; i++) {
+      const raw = rawValues(at(i)?.[field]);
+      for (const builder of builders) builder.add(i, raw);
+    }
+    inputs.forEach((k, b) => {
+      columns[k] = (builders[b] as ColumnBuilder).finish();
+    });
+  }
 
   const mode =
     right === undefined
@@ -277,54 +294,97 @@ function prepareColumn(
   needs: ColumnNeeds,
   memo: NormalizationMemo,
 ): PreparedColumn {
-  const offsets = new Uint32Array(size + 1);
-  let values = new Int32Array(Math.max(16, size));
-  let length = 0;
-  const dictionary: string[] = [];
-  const idOf = new Map<string, number>();
-  // Records often repeat raw values (a city, a surname): transform each distinct raw value once.
-  const transformed = new Map<string, readonly string[]>();
-  // Caching pays when raw values repeat (cities, names); for near-unique values (emails,
-  // phones) it only costs memory, so it stops when the first records rarely repeat.
-  let caching = true;
-  let hits = 0;
-  for (let i = 0; i < size; i++) {
-    offsets[i] = length;
-    const raw = rawValues(read(i));
+  const builder = new ColumnBuilder(size, apply, needs, memo);
+  for (let i = 0; i < size; i++) builder.add(i, rawValues(read(i)));
+  return builder.finish();
+}
+
+/** Builds one column record by record; several builders can share one read of a field. */
+class ColumnBuilder {
+  readonly #size: number;
+  readonly #apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[];
+  readonly #needs: ColumnNeeds;
+  readonly #memo: NormalizationMemo;
+  readonly #offsets: Uint32Array;
+  #values: Int32Array;
+  #length = 0;
+  readonly #dictionary: string[] = [];
+  readonly #idOf = new Map<string, number>();
+  // Records often repeat raw values (a city, a surname): transform each distinct raw value
+  // once. For near-unique values (emails, phones) the cache only costs memory, so it stops
+  // when the first records rarely repeat.
+  readonly #transformed = new Map<string, readonly string[]>();
+  #caching = true;
+  #hits = 0;
+
+  constructor(
+    size: number,
+    apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[],
+    needs: ColumnNeeds,
+    memo: NormalizationMemo,
+  ) {
+    this.#size = size;
+    this.#apply = apply;
+    this.#needs = needs;
+    this.#memo = memo;
+    this.#offsets = new Uint32Array(size + 1);
+    this.#values = new Int32Array(Math.max(16, size));
+  }
+
+  add(i: number, raw: readonly string[]): void {
+    this.#offsets[i] = this.#length;
     let out: readonly string[];
-    if (caching && raw.length === 1) {
+    if (this.#caching && raw.length === 1) {
       const value = raw[0] as string;
-      const cached = transformed.get(value);
+      const cached = this.#transformed.get(value);
       if (cached === undefined) {
-        out = apply(raw, memo);
-        if (transformed.size < 2_000_000) transformed.set(value, out);
+        out = this.#apply(raw, this.#memo);
+        if (this.#transformed.size < 2_000_000) this.#transformed.set(value, out);
       } else {
         out = cached;
-        hits++;
+        this.#hits++;
       }
-      if (i === 20_000 && hits < 5_000) {
-        caching = false;
-        transformed.clear();
+      if (i === 20_000 && this.#hits < 5_000) {
+        this.#caching = false;
+        this.#transformed.clear();
       }
-    } else out = apply(raw, memo);
+    } else out = this.#apply(raw, this.#memo);
     for (const value of out) {
-      let id = idOf.get(value);
+      let id = this.#idOf.get(value);
       if (id === undefined) {
-        id = dictionary.length;
-        dictionary.push(value);
-        idOf.set(value, id);
+        id = this.#dictionary.length;
+        this.#dictionary.push(value);
+        this.#idOf.set(value, id);
       }
-      if (length === values.length) {
-        const grown = new Int32Array(values.length * 2);
-        grown.set(values);
-        values = grown;
+      if (this.#length === this.#values.length) {
+        const grown = new Int32Array(this.#values.length * 2);
+        grown.set(this.#values);
+        this.#values = grown;
       }
-      values[length++] = id;
+      this.#values[this.#length++] = id;
     }
   }
-  offsets[size] = length;
-  values = values.slice(0, length);
 
+  finish(): PreparedColumn {
+    const offsets = this.#offsets;
+    offsets[this.#size] = this.#length;
+    return finishColumn(
+      this.#size,
+      offsets,
+      this.#values.slice(0, this.#length),
+      this.#dictionary,
+      this.#needs,
+    );
+  }
+}
+
+function finishColumn(
+  size: number,
+  offsets: Uint32Array,
+  values: Int32Array,
+  dictionary: string[],
+  needs: ColumnNeeds,
+): PreparedColumn {
   let days: Float64Array | undefined;
   let ymd: Int32Array | undefined;
   if (needs.dates) {
