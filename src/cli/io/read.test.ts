@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../../core/errors.js';
 import { formatError } from './errors.js';
@@ -196,8 +197,11 @@ describe('readRecords: streaming behaviour', () => {
 });
 
 describe('readRecords: public datasets (skipped when absent)', () => {
-  const febrl = '/work/shared/datasets/febrl';
-  const splink = '/work/shared/datasets/splink-fake-1000/fake_1000.csv';
+  // The public datasets sit beside the project (../shared/datasets) unless told otherwise.
+  const datasets =
+    process.env.THREADLINE_DATA_DIR ?? resolve(import.meta.dirname, '../../../../shared/datasets');
+  const febrl = `${datasets}/febrl`;
+  const splink = `${datasets}/splink-fake-1000/fake_1000.csv`;
 
   it.skipIf(!existsSync(`${febrl}/dataset4a.csv`))(
     'FEBRL dataset4a.csv: all 5,000 rows although the file has no trailing newline',
