@@ -3,17 +3,19 @@
 //   npm run bench -- --only normalize   one suite
 //   npm run bench -- --data-dir DIR     where the public datasets are (default ../shared/datasets)
 //   npm run bench -- --only linkage --dataset febrl4
+//   npm run bench -- --only scale --records 100000 --threads 2   (default: a million records)
 import { cpus, totalmem } from 'node:os';
 import { dataDir } from './lib/data.js';
 import { linkageSuite } from './suites/linkage.js';
 import { normalizeSuite } from './suites/normalize.js';
+import { scaleSuite } from './suites/scale.js';
 
 export interface Suite {
   readonly name: string;
   readonly run: (argv: readonly string[]) => Promise<unknown> | unknown;
 }
 
-const suites: readonly Suite[] = [normalizeSuite, linkageSuite];
+const suites: readonly Suite[] = [normalizeSuite, linkageSuite, scaleSuite];
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
