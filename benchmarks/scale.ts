@@ -9,7 +9,7 @@ import {
   trainModel,
 } from '../src/index.js';
 import { predictInParallel } from '../src/node/parallel.js';
-import { generatePopulation } from '../src/testing/population.js';
+import { generatePopulation, POPULATION_COLUMNS } from '../src/testing/population.js';
 import { exactKeyClusters } from './lib/baseline.js';
 import { round3 } from './lib/measure.js';
 
@@ -47,14 +47,7 @@ const records = time('generate', () => {
 });
 const entity = records.map((r) => r.entity as string);
 const visible = records.map(({ entity: _e, ...rest }) => rest);
-const columns = {
-  first_name: 'given_name',
-  surname: 'family_name',
-  dob: 'date_of_birth',
-  email: 'email',
-  phone: 'phone',
-  city: 'city',
-} as const;
+const columns = POPULATION_COLUMNS;
 const { spec, deterministicRules } = defaultModelSpec(columns, { region: 'US' });
 const trained = time('train', () => trainModel(spec, visible, { deterministicRules, u: { seed } }));
 const threads = flag('--threads', 2);

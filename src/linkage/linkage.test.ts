@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../core/errors.js';
-import { generatePopulation, separateTruth } from '../testing/population.js';
+import { generatePopulation, POPULATION_COLUMNS, separateTruth } from '../testing/population.js';
 import {
   blockingKeys,
   countCandidatePairs,
@@ -19,22 +19,13 @@ import { matchWeight } from './score/score.js';
 import { ModelSpecSchema } from './spec/spec.js';
 import { trainModel } from './train/train.js';
 
-const COLUMNS = {
-  first_name: 'given_name',
-  surname: 'family_name',
-  dob: 'date_of_birth',
-  email: 'email',
-  phone: 'phone',
-  city: 'city',
-} as const;
-
 function population(people: number, seed: number) {
   return separateTruth(generatePopulation({ people, seed }));
 }
 
 describe('the unsupervised pipeline on a generated population', () => {
   const { records, truth } = population(300, 7);
-  const { spec, deterministicRules } = defaultModelSpec(COLUMNS, { region: 'US' });
+  const { spec, deterministicRules } = defaultModelSpec(POPULATION_COLUMNS, { region: 'US' });
   const trained = trainModel(spec, records, { deterministicRules, u: { seed: 3 } });
   const model = compileModel(trained.spec);
   const data = prepareRecords(model, records);

@@ -18,6 +18,7 @@ export {
 } from './arbitraries.js';
 export {
   generatePopulation,
+  POPULATION_COLUMNS,
   type PopulationOptions,
   type PopulationRecord,
   type SeparatedPopulation,

@@ -158,6 +158,28 @@ const DOMAINS = [
 const AREAS = ['310', '212', '415', '818', '646', '512', '303', '617'];
 
 /**
+ * The column kinds of generated records, for `defaultModelSpec`: names, date of birth, email,
+ * phone and city (the `id` and `entity` columns are not evidence).
+ *
+ * @example
+ * ```ts
+ * import { defaultModelSpec } from 'threadline';
+ * import { POPULATION_COLUMNS } from 'threadline/testing';
+ *
+ * const { spec } = defaultModelSpec(POPULATION_COLUMNS, { region: 'US' });
+ * console.log(spec.comparisons.length); // 6
+ * ```
+ */
+export const POPULATION_COLUMNS = Object.freeze({
+  first_name: 'given_name',
+  surname: 'family_name',
+  dob: 'date_of_birth',
+  email: 'email',
+  phone: 'phone',
+  city: 'city',
+} as const);
+
+/**
  * One generated record: a contact as a helpdesk export would hold it, with the id of the person
  * it belongs to (`entity`, the ground truth, never evidence).
  *
