@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../../core/errors.js';
 import { CsvParser, parseCsv } from './csv-parser.js';
-import { outcome, perCodeUnit, splitAt } from './test-helpers.js';
+import { outcome, perCodeUnit, splitAt, thrown } from './test-helpers.js';
 
 const fields = (text: string, options = {}) => parseCsv(text, options).map((row) => row.fields);
 
@@ -10,16 +10,6 @@ function parseChunks(chunks: readonly string[], options = {}) {
   const parser = new CsvParser(options);
   const rows = chunks.flatMap((chunk) => parser.push(chunk));
   return [...rows, ...parser.end()];
-}
-
-function thrown(f: () => unknown): ThreadlineError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ThreadlineError) return e;
-    throw e;
-  }
-  throw new Error('expected a ThreadlineError');
 }
 
 describe('CsvParser: RFC 4180 examples', () => {

@@ -2,22 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../../core/errors.js';
 import { JsonlParser } from './jsonl-parser.js';
-import { jsonRecordArb, outcome, perCodeUnit, splitAt } from './test-helpers.js';
+import { jsonRecordArb, outcome, perCodeUnit, splitAt, thrown } from './test-helpers.js';
 
 function parseChunks(chunks: readonly string[], source?: string) {
   const parser = new JsonlParser(source === undefined ? {} : { source });
   const entries = chunks.flatMap((chunk) => parser.push(chunk));
   return [...entries, ...parser.end()];
-}
-
-function thrown(f: () => unknown): ThreadlineError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ThreadlineError) return e;
-    throw e;
-  }
-  throw new Error('expected a ThreadlineError');
 }
 
 describe('JsonlParser: examples', () => {

@@ -109,3 +109,14 @@ export const jsonRecordArb: fc.Arbitrary<InputRecord> = fc
   .filter((value) => !JSON.stringify(value).includes('"__proto__"'))
   // What JSON can carry: fast-check may generate -0, which JSON writes as 0.
   .map((value) => JSON.parse(JSON.stringify(value)) as InputRecord);
+
+/** Runs `f` and returns the ThreadlineError it throws (fails when it throws nothing). */
+export function thrown(f: () => unknown): ThreadlineError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ThreadlineError) return e;
+    throw e;
+  }
+  throw new Error('expected a ThreadlineError');
+}
