@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ThreadlineError } from '../../core/errors.js';
 import { CsvParser, parseCsv } from './csv-parser.js';
 import { outcome, perCodeUnit, splitAt, thrown } from './test-helpers.js';
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ThreadlineError } from '../../core/errors.js';
 import { JsonlParser } from './jsonl-parser.js';
 import { jsonRecordArb, outcome, perCodeUnit, splitAt, thrown } from './test-helpers.js';
 
