@@ -8,7 +8,7 @@ import {
   ModelSpecSchema,
   type TransformSpec,
 } from '../spec/spec.js';
-import { compileChain, inputKey, isoDate, type NormalizationMemo } from '../transform/transform.js';
+import { compileChain, inputKey, type NormalizationMemo } from '../transform/transform.js';
 
 /**
  * A predicate for `custom` levels: given the (transformed) values of both records, does the
@@ -191,15 +191,6 @@ export interface CompiledModel {
     { readonly values: ReadonlyMap<string, number>; readonly other: number }
   >;
   readonly predicates: Readonly<Record<string, CustomPredicate>>;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Days since the epoch of an ISO date, or NaN. */
-export function dayNumber(value: string | undefined): number {
-  if (value === undefined) return Number.NaN;
-  const iso = isoDate(value);
-  return iso === undefined ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 }
 
 function defaultLabel(level: LevelSpec): string {
