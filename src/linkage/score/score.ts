@@ -294,6 +294,23 @@ export function comparisonLevels(
   return levelsInto(data, i, j, out, newCache());
 }
 
+/** The level of one comparison for (i, j): the first that holds. */
+function levelOf(
+  data: PreparedRecords,
+  c: number,
+  i: number,
+  j: number,
+  cache: MetricCache,
+): number {
+  const comparisons = data.model.comparisons;
+  const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
+  cache.input = -1;
+  for (let l = 0; l < levels.length; l++) {
+    if (holds(data, levels[l] as CompiledLevel, i, j, cache)) return l;
+  }
+  return levels.length - 1;
+}
+
 function levelsInto(
   data: PreparedRecords,
   i: number,
@@ -301,19 +318,7 @@ function levelsInto(
   out: Uint8Array,
   cache: MetricCache,
 ): Uint8Array {
-  const comparisons = data.model.comparisons;
-  for (let c = 0; c < comparisons.length; c++) {
-    const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
-    cache.input = -1;
-    let chosen = levels.length - 1;
-    for (let l = 0; l < levels.length; l++) {
-      if (holds(data, levels[l] as CompiledLevel, i, j, cache)) {
-        chosen = l;
-        break;
-      }
-    }
-    out[c] = chosen;
-  }
+  for (let c = 0; c < data.model.comparisons.length; c++) out[c] = levelOf(data, c, i, j, cache);
   return out;
 }
 
@@ -325,15 +330,7 @@ export function comparisonScorer(
   data: PreparedRecords,
 ): (c: number, i: number, j: number) => number {
   const cache = newCache();
-  const comparisons = data.model.comparisons;
-  return (c, i, j) => {
-    const levels = (comparisons[c] as (typeof comparisons)[number]).levels;
-    cache.input = -1;
-    for (let l = 0; l < levels.length; l++) {
-      if (holds(data, levels[l] as CompiledLevel, i, j, cache)) return l;
-    }
-    return levels.length - 1;
-  };
+  return (c, i, j) => levelOf(data, c, i, j, cache);
 }
 
 /**
