@@ -122,18 +122,26 @@ export function estimateU(
     }
   }
   model.comparisons.forEach((comparison, c) => {
-    const row = counts[c] as Float64Array;
-    const u = params.u[c] as Float64Array;
-    const hasNull = comparison.levels[0]?.kind === 'null';
-    let nonNull = 0;
-    for (let l = hasNull ? 1 : 0; l < row.length; l++) nonNull += row[l] ?? 0;
-    for (let l = hasNull ? 1 : 0; l < row.length; l++) {
-      // A level never seen among random pairs is rare, not impossible: half a pair's worth.
-      u[l] = Math.max(row[l] ?? 0, 0.5) / Math.max(1, nonNull);
-    }
-    normalize(u, hasNull);
+    smoothInto(
+      counts[c] as Float64Array,
+      params.u[c] as Float64Array,
+      comparison.levels[0]?.kind === 'null',
+    );
   });
   return { pairs: sampled, exhaustive };
+}
+
+/**
+ * Turns level counts into a distribution over the non-null levels. A level never seen is rare,
+ * not impossible: it counts as half an observation.
+ */
+function smoothInto(counts: Float64Array, into: Float64Array, hasNull: boolean): void {
+  let nonNull = 0;
+  for (let l = hasNull ? 1 : 0; l < counts.length; l++) nonNull += counts[l] ?? 0;
+  for (let l = hasNull ? 1 : 0; l < counts.length; l++) {
+    into[l] = Math.max(counts[l] ?? 0, 0.5) / Math.max(1, nonNull);
+  }
+  normalize(into, hasNull);
 }
 
 /**
@@ -317,12 +325,9 @@ export function estimateMFromPairs(
   model.comparisons.forEach((comparison, c) => {
     const row = counts[c] as Float64Array;
     const hasNull = comparison.levels[0]?.kind === 'null';
-    let nonNull = 0;
-    for (let l = hasNull ? 1 : 0; l < row.length; l++) nonNull += row[l] ?? 0;
-    if (nonNull === 0) return;
-    const m = params.m[c] as Float64Array;
-    for (let l = hasNull ? 1 : 0; l < row.length; l++) m[l] = Math.max(row[l] ?? 0, 0.5) / nonNull;
-    normalize(m, hasNull);
+    // With no labelled match that has a value, the comparison keeps its m.
+    if (row.reduce((total, n, l) => total + (hasNull && l === 0 ? 0 : n), 0) === 0) return;
+    smoothInto(row, params.m[c] as Float64Array, hasNull);
   });
   return matches.length;
 }
