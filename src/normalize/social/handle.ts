@@ -627,8 +627,12 @@ function finish(
   const key = prefix + body;
   const rule = RULES[platform];
   const reason = check(rule, key);
-  return reason === undefined
-    ? valid(raw, platform, key, shown)
+  if (reason === undefined) return valid(raw, platform, key, shown);
+  // An invalid name keeps its namespace: stripped, what is left can read as something else
+  // on a second pass (`u/reddit.com/u/<` would turn into a profile URL), and the key must be
+  // a fixed point of normalization.
+  return namespaces !== undefined && name !== display
+    ? invalid(raw, platform, reason, fold(display), display)
     : invalid(raw, platform, reason, key, shown);
 }
 
