@@ -465,3 +465,35 @@ export function customerArbitrary(window: TimeWindow = {}): fc.Arbitrary<Custome
       }),
     );
 }
+
+/**
+ * Hostile text for totality tests: strings built from fragments a normalizer finds tricky
+ * (separators, invisible characters, lone surrogates, near-miss prefixes), arbitrary UTF-16
+ * (lone surrogates included), arbitrary graphemes, and any extra arbitraries given.
+ *
+ * @param fragments - the tricky pieces to combine.
+ * @param maxParts - the most fragments in one string (default 12).
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { normalizePhone } from 'threadline';
+ * import { messyTextArbitrary } from 'threadline/testing';
+ *
+ * fc.assert(fc.property(messyTextArbitrary(['+', '(0)', '\u200B', 'ext.', '0']), (s) => typeof normalizePhone(s).key === 'string'));
+ * ```
+ */
+export function messyTextArbitrary(
+  fragments: readonly string[],
+  maxParts = 12,
+  ...extra: readonly fc.Arbitrary<string>[]
+): fc.Arbitrary<string> {
+  const combined = fc
+    .array(fc.constantFrom(...fragments), { maxLength: maxParts })
+    .map((parts) => parts.join(''));
+  return fc.oneof(
+    combined,
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    ...extra,
+  );
+}

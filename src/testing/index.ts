@@ -11,6 +11,7 @@ export {
   identifierArbitrary,
   interactionArbitrary,
   journeyArbitrary,
+  messyTextArbitrary,
   observedIdentifierArbitrary,
   phoneTextArbitrary,
   type TimeWindow,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../../core/errors.js';
+import { messyTextArbitrary } from '../../testing/arbitraries.js';
 import {
   createEmailNormalizer,
   type EmailOptions,
@@ -78,16 +79,7 @@ const TRICKY = [
   'x',
   '0',
 ];
-const tricky = fc
-  .array(fc.constantFrom(...TRICKY), { maxLength: 14 })
-  .map((parts) => parts.join(''));
-
-const anyText = fc.oneof(
-  tricky,
-  fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  asciiText,
-);
+const anyText = messyTextArbitrary(TRICKY, 14, asciiText);
 
 const localChar = fc.constantFrom(
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',

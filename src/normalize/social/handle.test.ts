@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messyTextArbitrary } from '../../testing/arbitraries.js';
 import {
   type NormalizedHandleResult,
   NormalizedHandleSchema,
@@ -159,14 +160,9 @@ const TRICKY = [
   '123',
   'ana',
 ];
-const tricky = fc
-  .array(fc.constantFrom(...TRICKY), { maxLength: 12 })
-  .map((parts) => parts.join(''));
-
-const anyText = fc.oneof(
-  tricky,
-  fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
+const anyText = messyTextArbitrary(
+  TRICKY,
+  12,
   fc.string({ unit: chars(`${mixed}_.-@/:?#%=& `), maxLength: 40 }),
 );
 const platformAndHandle = knownPlatform.chain((platform) =>
@@ -243,6 +239,12 @@ describe('normalizeHandle laws', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('keeps the namespace of an invalid name, so its key reads the same again', () => {
+    const once = normalizeHandle('reddit', 'u/reddit.com/u/<');
+    expect(once.valid).toBe(false);
+    expect(normalizeHandle('reddit', once.handle).handle).toBe(once.handle);
   });
 
   it('is deterministic', () => {
