@@ -136,8 +136,9 @@ export function trainModel(
   options: TrainOptions = {},
 ): TrainedModel {
   const parsed = ModelSpecSchema.safeParse(spec);
-  if (!parsed.success) compileModel(spec); // throws with the issues
-  const base = ModelSpecSchema.parse(spec);
+  // An invalid spec is reported exactly as compileModel reports it.
+  if (!parsed.success) compileModel(spec);
+  const base = parsed.data as ModelSpec;
   const emRules = options.emRules ?? base.blocking;
   const deterministic = options.deterministicRules ?? [];
   if (emRules.length === 0 && (options.matches === undefined || options.matches.length === 0)) {
