@@ -2,6 +2,7 @@
 // ../shared/datasets); benchmarks that need them say so clearly when they are absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseCsv as parseCsvRows } from '../../src/cli/io/csv-parser.js';
 
 export interface DataDir {
   readonly path: string;
@@ -25,45 +26,19 @@ export function readDataset(dir: DataDir, relative: string): string | undefined 
   return readFileSync(file, 'utf8');
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into records. */
+/**
+ * Reads a whole CSV text into records with the command line's RFC 4180 parser; `trim` trims
+ * header names and values (the FEBRL files put a space after each comma).
+ */
 export function parseCsv(text: string, options: { trim?: boolean } = {}): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+  const clean = (value: string) => (options.trim ? value.trim() : value);
+  const [header, ...rows] = parseCsvRows(text);
   if (header === undefined) return [];
-  const names = header.map((h) => (options.trim ? h.trim() : h));
-  return body.map((r) => {
+  const names = header.fields.map(clean);
+  return rows.map((row) => {
     const record: Record<string, string> = Object.create(null);
     names.forEach((name, i) => {
-      const value = r[i] ?? '';
-      record[name] = options.trim ? value.trim() : value;
+      record[name] = clean(row.fields[i] ?? '');
     });
     return record;
   });
