@@ -11,3 +11,4 @@ export * from './core/index.js';
 export * from './linkage/index.js';
 export * from './model/index.js';
 export * from './normalize/index.js';
+export * from './resolve/index.js';

@@ -21,7 +21,12 @@ export type ThreadlineErrorCode =
   | 'invalid_input'
   | 'invalid_model'
   | 'model_not_trained'
-  | 'invalid_pattern';
+  | 'invalid_pattern'
+  | 'invalid_snapshot'
+  | 'not_found'
+  | 'refused'
+  | 'store_conflict'
+  | 'store_failure';
 
 /**
  * The one error class the library throws. Throwing variants (`parseX`) throw it with a

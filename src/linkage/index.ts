@@ -126,4 +126,8 @@ export {
   type TrainOptions,
   trainModel,
 } from './train/train.js';
-export { type NormalizationMemo, newNormalizationMemo } from './transform/transform.js';
+export {
+  type MemoTable,
+  type NormalizationMemo,
+  newNormalizationMemo,
+} from './transform/transform.js';

@@ -25,3 +25,10 @@ export {
   type SeparatedPopulation,
   separateTruth,
 } from './population.js';
+export {
+  contactStreamArbitrary,
+  type Law,
+  type ResolverLawOptions,
+  resolverLaws,
+} from './resolver-laws.js';
+export { type StoreConformanceOptions, storeConformance } from './store-conformance.js';

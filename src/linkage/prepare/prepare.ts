@@ -131,6 +131,12 @@ export interface PrepareOptions {
   readonly right?: readonly LinkRecord[];
   /** With `right`: also find duplicates within each source (default false: link only). */
   readonly dedupeWithinSources?: boolean;
+  /**
+   * Normalizer results to reuse across calls (see {@link newNormalizationMemo}); by default each
+   * call starts empty. A caller preparing small batches again and again (the resolver) passes
+   * bounded tables so that a phone number is parsed once, not on every call.
+   */
+  readonly memo?: NormalizationMemo;
 }
 
 /**
@@ -183,7 +189,7 @@ export function prepareRecords(
   }
 
   const tfInputs = tfInputsOf(model);
-  const memo = newNormalizationMemo();
+  const memo = options.memo ?? newNormalizationMemo();
   // Inputs reading the same field share one pass over the records.
   const byField = new Map<string, number[]>();
   model.inputs.forEach((input, k) => {

@@ -15,9 +15,29 @@ export interface TransformContext {
 }
 
 /**
- * Normalizer results remembered while one batch of records is read: several inputs read the
- * same field through different transforms (an email as address, mailbox and user), and each
- * raw value is normalized once. Owned by the caller, never shared between batches.
+ * Where a {@link NormalizationMemo} keeps one normalizer's results: a `Map`, or any cache with
+ * the same `get`, `set` and `size` (a bounded LRU cache, for a long-lived caller).
+ *
+ * @example
+ * ```ts
+ * import type { MemoTable } from 'threadline';
+ *
+ * const table: MemoTable<number> = new Map<string, number>();
+ * table.set('a', 1);
+ * console.log(table.get('a'), table.size); // 1 1
+ * ```
+ */
+export interface MemoTable<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): unknown;
+  readonly size: number;
+}
+
+/**
+ * Normalizer results remembered while records are read: several inputs read the same field
+ * through different transforms (an email as address, mailbox and user), and each raw value is
+ * normalized once. Owned by the caller: one batch, or a long-lived reader such as the resolver,
+ * which passes bounded tables.
  *
  * @example
  * ```ts
@@ -29,9 +49,9 @@ export interface TransformContext {
  * ```
  */
 export interface NormalizationMemo {
-  readonly email: Map<string, ReturnType<typeof normalizeEmail>>;
-  readonly phone: Map<string, ReturnType<typeof normalizePhone>>;
-  readonly name: Map<string, ReturnType<typeof normalizeName>>;
+  readonly email: MemoTable<ReturnType<typeof normalizeEmail>>;
+  readonly phone: MemoTable<ReturnType<typeof normalizePhone>>;
+  readonly name: MemoTable<ReturnType<typeof normalizeName>>;
 }
 
 /**
@@ -50,7 +70,7 @@ export function newNormalizationMemo(): NormalizationMemo {
 
 const MEMO_LIMIT = 2_000_000;
 
-function remember<T>(map: Map<string, T>, key: string, compute: () => T): T {
+function remember<T>(map: MemoTable<T>, key: string, compute: () => T): T {
   const known = map.get(key);
   if (known !== undefined) return known;
   const value = compute();
