@@ -28,8 +28,11 @@ export interface TransformContext {
  * ```
  */
 export interface MemoTable<T> {
+  /** The remembered result for a raw value, if any. */
   get(key: string): T | undefined;
+  /** Remembers a result (a bounded table may forget another to make room). */
   set(key: string, value: T): unknown;
+  /** How many results are remembered. */
   readonly size: number;
 }
 
