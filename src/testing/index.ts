@@ -18,6 +18,21 @@ export {
   timestampArbitrary,
 } from './arbitraries.js';
 export {
+  GENERATED_CHANNELS,
+  GENERATED_PLACEHOLDERS,
+  GENERATED_REGIONS,
+  type GeneratedInteraction,
+  generatedBusinessIdentifiers,
+  generateInteractions,
+  type InteractionFeature,
+  type InteractionGenerationOptions,
+  InteractionGenerationOptionsSchema,
+  type InteractionStream,
+  type InteractionStreamStats,
+  type SeparatedInteractions,
+  separateInteractionTruth,
+} from './interactions.js';
+export {
   generatePopulation,
   POPULATION_COLUMNS,
   type PopulationOptions,
