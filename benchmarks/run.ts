@@ -4,10 +4,12 @@
 //   npm run bench -- --data-dir DIR     where the public datasets are (default ../shared/datasets)
 //   npm run bench -- --only linkage --dataset febrl4
 //   npm run bench -- --only scale --records 100000 --threads 2   (default: a million records)
+//   npm run bench -- --only resolver --customers 1000000        (default: 100,000 people)
 import { cpus, totalmem } from 'node:os';
 import { dataDir } from './lib/data.js';
 import { linkageSuite } from './suites/linkage.js';
 import { normalizeSuite } from './suites/normalize.js';
+import { resolverSuite } from './suites/resolver.js';
 import { scaleSuite } from './suites/scale.js';
 
 export interface Suite {
@@ -15,7 +17,7 @@ export interface Suite {
   readonly run: (argv: readonly string[]) => Promise<unknown> | unknown;
 }
 
-const suites: readonly Suite[] = [normalizeSuite, linkageSuite, scaleSuite];
+const suites: readonly Suite[] = [normalizeSuite, linkageSuite, resolverSuite, scaleSuite];
 
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');

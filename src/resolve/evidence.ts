@@ -1,6 +1,7 @@
+import type { MemoTable } from '../linkage/transform/transform.js';
 import type { Identifier } from '../model/identifier.js';
 import type { Interaction } from '../model/interaction.js';
-import { identifierKey } from '../normalize/identifier/identifier.js';
+import { type IdentifierKey, identifierKey } from '../normalize/identifier/identifier.js';
 import type { RegionCode } from '../normalize/phone/phone.js';
 import { extractReferences } from '../normalize/reference/extract.js';
 import type { CustomerRecord, IdentifierEntry, InteractionEntry } from './records.js';
@@ -24,6 +25,10 @@ export type InteractionFields = (
 ) => Readonly<Record<string, readonly string[]>>;
 
 const MAX_REFERENCES = 32;
+/** References are looked for in the first characters of each of the first messages only: an
+ * order number is given early, and the resolver's time must not grow with a long transcript. */
+const SCAN_CHARS = 4000;
+const SCAN_MESSAGES = 50;
 
 /**
  * The fields the resolver reads from an interaction by default: `name`, `references`, and the
@@ -59,9 +64,11 @@ export function defaultInteractionFields(
     if (references.size >= MAX_REFERENCES) break;
     references.add(`${r.kind}:${r.value.replace(/[^\p{L}\p{N}]+/gu, '').toUpperCase()}`);
   }
-  for (const message of interaction.messages) {
+  for (const message of interaction.messages.slice(0, SCAN_MESSAGES)) {
     if (references.size >= MAX_REFERENCES) break;
-    for (const found of extractReferences(message.text)) {
+    const text =
+      message.text.length > SCAN_CHARS ? message.text.slice(0, SCAN_CHARS) : message.text;
+    for (const found of extractReferences(text)) {
       if (references.size >= MAX_REFERENCES) break;
       references.add(`${found.kind}:${found.key}`);
     }
@@ -80,6 +87,20 @@ export interface EntryContext {
   readonly ignoreRoleMailboxes: boolean;
   /** Reads the model's fields from the interaction. */
   readonly fields: InteractionFields;
+  /** Keys already computed, by region and identifier (a returning customer's number). */
+  readonly keys?: MemoTable<IdentifierKey>;
+}
+
+/** The cache key of an identifier: everything its matching key depends on. */
+function cacheKey(identifier: Identifier, region: RegionCode | undefined): string | undefined {
+  switch (identifier.kind) {
+    case 'phone':
+      return `p|${identifier.region ?? region ?? ''}|${identifier.value}`;
+    case 'email':
+      return `e|${identifier.value}`;
+    default:
+      return undefined;
+  }
 }
 
 /** The key of an identifier as the resolver indexes it. */
@@ -94,7 +115,12 @@ export function identifierEntry(
   region: RegionCode | undefined,
   context: EntryContext,
 ): IdentifierEntry {
-  const k = identifierKey(identifier, region === undefined ? {} : { region });
+  const memoKey = context.keys === undefined ? undefined : cacheKey(identifier, region);
+  let k = memoKey === undefined ? undefined : context.keys?.get(memoKey);
+  if (k === undefined) {
+    k = identifierKey(identifier, region === undefined ? {} : { region });
+    if (memoKey !== undefined) context.keys?.set(memoKey, k);
+  }
   const reason = !k.matchable
     ? `not matchable (${k.reason ?? 'unreadable'})`
     : context.businessKeys.has(k.key)

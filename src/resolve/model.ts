@@ -7,10 +7,12 @@ import type { ModelSpecInput } from '../linkage/spec/spec.js';
  *
  * The parameters are set by hand from what the channels tell us, not trained on anyone's data:
  * an exact email, handle or account id is rarely shared by two people (u of 1 in 10 million);
- * a phone a little more often (households); a full name agrees by chance about once in ten
- * thousand random pairs. The prior (1 in 100,000) puts one exact strong identifier just over the
- * link threshold, a name alone far below it, and a household phone with a different name in
- * review. Names are compared but are not blocking keys: a common name would bring hundreds of
+ * a phone a little more often (households); a given name agrees by chance about once in a
+ * hundred random pairs and a family name once in a thousand. The prior (1 in 100,000) puts one
+ * exact strong identifier just over the link threshold and a name alone far below it. People
+ * sharing a household phone usually share a family name too, which the independence of the
+ * comparisons cannot see: the resolver's `vetoComparisons` guard sends a link with a different
+ * given name to review instead. Names are compared but are not blocking keys: a common name would bring hundreds of
  * candidates, and a name alone never links. Retrain it on your own data with `trainModel` when you have enough: the resolver
  * accepts any trained model whose fields it can fill.
  *
@@ -20,7 +22,7 @@ import type { ModelSpecInput } from '../linkage/spec/spec.js';
  * import { compileModel, omnichannelModelSpec } from 'threadline';
  *
  * const model = compileModel(omnichannelModelSpec('US'));
- * console.log(model.comparisons.map((c) => c.name).join(', ')); // account, email, phone, handle, name, references
+ * console.log(model.comparisons.map((c) => c.name).join(', ')); // account, email, phone, handle, given_name, family_name, references
  * ```
  */
 export function omnichannelModelSpec(region?: string): ModelSpecInput {
@@ -101,28 +103,45 @@ export function omnichannelModelSpec(region?: string): ModelSpecInput {
         ],
       },
       {
-        name: 'name',
+        name: 'given_name',
         field: 'name',
         levels: [
-          { kind: 'null', transform: ['name'] },
-          { kind: 'exact', transform: ['name'], label: 'same name', m: 0.55, u: 1e-4 },
+          { kind: 'null', transform: ['given'] },
+          { kind: 'exact', transform: ['given'], label: 'same given name', m: 0.7, u: 0.01 },
           {
-            kind: 'jaccard',
-            threshold: 1,
-            transform: ['tokens'],
-            label: 'same words, other order',
-            m: 0.05,
-            u: 1e-5,
+            kind: 'intersect',
+            transform: ['given', 'nickname'],
+            label: 'nickname of the same name',
+            m: 0.08,
+            u: 0.002,
           },
           {
             kind: 'jaro_winkler',
             threshold: 0.92,
-            transform: ['name'],
-            label: 'nearly the same name',
-            m: 0.2,
-            u: 5e-4,
+            transform: ['given'],
+            label: 'nearly the same given name',
+            m: 0.07,
+            u: 0.005,
           },
-          { kind: 'else', m: 0.2, u: 0.9994 },
+          { kind: 'initial', transform: ['given'], label: 'initial agrees', m: 0.05, u: 0.01 },
+          { kind: 'else', label: 'different given name', m: 0.1, u: 0.973 },
+        ],
+      },
+      {
+        name: 'family_name',
+        field: 'name',
+        levels: [
+          { kind: 'null', transform: ['family'] },
+          { kind: 'exact', transform: ['family'], label: 'same family name', m: 0.85, u: 0.001 },
+          {
+            kind: 'jaro_winkler',
+            threshold: 0.92,
+            transform: ['family'],
+            label: 'nearly the same family name',
+            m: 0.08,
+            u: 0.002,
+          },
+          { kind: 'else', label: 'different family name', m: 0.07, u: 0.997 },
         ],
       },
       {

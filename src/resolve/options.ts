@@ -72,6 +72,8 @@ const limits = z.strictObject({
  *   different verified ones never merge;
  * - `largeCustomer`: customers with this many interactions or more merge only at
  *   `thresholds.largeMerge` and with more than one agreeing comparison;
+ * - `vetoComparisons`: comparisons whose clear disagreement holds a link back for review (a
+ *   different given name on a household phone);
  * - `claimedNeedsCorroboration`: a link resting on one comparison needs that identifier to be
  *   verified in the incoming interaction (default true);
  * - `maxCandidatesPerKey` / `maxCandidates`: blocking keys held by more customers than this are
@@ -100,6 +102,11 @@ export const GuardsSchema = z.strictObject({
     .default(['account', 'scoped_id']),
   /** Interactions from which a customer counts as large (default 25). */
   largeCustomer: z.number().int().min(2).max(10_000_000).default(25),
+  /**
+   * Comparisons whose clear disagreement (their last level, `else`) holds a link back for review
+   * (default `given_name`: two people sharing a household phone and family name).
+   */
+  vetoComparisons: z.array(z.string().min(1).max(64)).max(64).default(['given_name']),
   /** A link on one comparison needs a verified identifier (default true). */
   claimedNeedsCorroboration: z.boolean().default(true),
   /** Blocking keys held by more customers are skipped (default 200). */

@@ -61,7 +61,12 @@ describe('stories', () => {
     expect(call.customerId).toBe(email.customerId);
     expect(call.decision.probability).toBeGreaterThan(0.999);
     const steps = call.decision.evidence?.steps.map((s) => `${s.name}: ${s.label ?? ''}`);
-    expect(steps).toEqual(['prior: ', 'email: same address', 'name: same name']);
+    expect(steps).toEqual([
+      'prior: ',
+      'email: same address',
+      'given_name: same given name',
+      'family_name: same family name',
+    ]);
     const customer = await resolver.customer(email.customerId);
     expect(customer?.identifiers.map((i) => i.key).sort()).toEqual([
       'email:ana.souza@gmail.com',

@@ -9,6 +9,7 @@ import type { Identifier } from '../model/identifier.js';
 import type { CustomerId, InteractionId } from '../model/ids.js';
 import type { Interaction, InteractionInput } from '../model/interaction.js';
 import { parseInteraction, toIssues } from '../model/parse.js';
+import type { IdentifierKey } from '../normalize/identifier/identifier.js';
 import type { RegionCode } from '../normalize/phone/phone.js';
 import {
   defaultInteractionFields,
@@ -529,8 +530,12 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     businessKeys: new Set(guards.businessIdentifiers.map((i) => keyOf(i, region))),
     ignoreRoleMailboxes: guards.ignoreRoleMailboxes,
     fields: fields ?? defaultInteractionFields,
+    ...(settings.cacheSize === 0
+      ? {}
+      : { keys: new LRUCache<string, IdentifierKey>({ max: settings.cacheSize }) }),
   };
   const uniqueKinds = new Set<string>(guards.uniqueKinds);
+  const vetoes = new Set(guards.vetoComparisons);
   const lookupLimit = Math.max(guards.maxCustomersPerIdentifier, guards.maxCandidatesPerKey);
 
   const clock = (): string => {
@@ -757,6 +762,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
           candidateNotes.push(
             'only one comparison agrees and no verified identifier does: needs corroboration',
           );
+          status = 'review';
+        }
+        const veto = score.disagreeing.filter((name) => vetoes.has(name));
+        if (veto.length > 0) {
+          candidateNotes.push(`${veto.join(', ')} disagrees: an agent should confirm`);
           status = 'review';
         }
         const limit = overLimit([profile, entry.identifiers]);

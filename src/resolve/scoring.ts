@@ -62,6 +62,8 @@ export interface PairScore {
   readonly steps: Evidence['steps'];
   /** Comparisons that added weight (evidence for), by name. */
   readonly agreeing: readonly string[];
+  /** Comparisons that landed on their last, `else` level (clear disagreement), by name. */
+  readonly disagreeing: readonly string[];
 }
 
 /**
@@ -90,14 +92,22 @@ export function scorePairs(
       { name: 'prior', weight: model.priorWeight },
     ];
     const agreeing: string[] = [];
+    const disagreeing: string[] = [];
     detail.comparisons.forEach((c, index) => {
       const level = model.comparisons[index]?.levels[c.level];
       if (level?.kind === 'null') return;
       const weight = c.weight + c.tfAdjustment;
       steps.push({ name: c.comparison, label: c.label, weight });
       if (weight > 0) agreeing.push(c.comparison);
+      if (level?.kind === 'else') disagreeing.push(c.comparison);
     });
-    out.push({ weight: detail.weight, probability: detail.probability, steps, agreeing });
+    out.push({
+      weight: detail.weight,
+      probability: detail.probability,
+      steps,
+      agreeing,
+      disagreeing,
+    });
   }
   return out;
 }
@@ -115,5 +125,6 @@ export function adjust(
     probability: probabilityFromWeight(weight),
     steps: [...score.steps, ...extra],
     agreeing: score.agreeing,
+    disagreeing: score.disagreeing,
   };
 }

@@ -1,0 +1,164 @@
+// Latency, throughput and memory of the online resolver with an in-memory store, against an
+// exact-key resolver (a map from identifier key to customer: the helpdesk baseline) measured in
+// the same run on the same stream.
+//   node --expose-gc --import tsx benchmarks/resolver-latency.ts [--customers 100000] [--probes 10000]
+import { createResolver, type Interaction, identifierKey, parseInteraction } from '../src/index.js';
+import { generatedBusinessIdentifiers, generateInteractions } from '../src/testing/index.js';
+import { round3 } from './lib/measure.js';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const people = arg('--customers', 100_000);
+const probeCount = arg('--probes', 10_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+const stream: Interaction[] = [];
+const personOf = new Map<string, string>();
+for (const item of generateInteractions({ people, seed: 11 })) {
+  stream.push(item.interaction);
+  personOf.set(item.interaction.id, item.person);
+}
+const probes = stream.splice(stream.length - Math.min(probeCount, Math.floor(stream.length / 10)));
+
+function percentiles(samples: number[]) {
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
+  return { p50Us: at(0.5), p99Us: at(0.99), maxUs: round3(samples[samples.length - 1] ?? 0) };
+}
+
+// ---- the resolver ----
+const base = heap();
+const resolver = createResolver({
+  now: () => '2026-06-01T00:00:00Z',
+  region: 'US',
+  guards: { businessIdentifiers: [...generatedBusinessIdentifiers()] },
+});
+const ingestUs: number[] = [];
+const t0 = performance.now();
+for (const interaction of stream) {
+  const a = performance.now();
+  await resolver.ingest(interaction);
+  ingestUs.push((performance.now() - a) * 1000);
+}
+const t1 = performance.now();
+const customers = await resolver.customers();
+const reviewsOpen = (await resolver.reviews(1_000_000)).length;
+const identifiers = new Set<string>();
+let perCustomerIdentifiers = 0;
+for (const c of customers) {
+  const keys = new Set(c.interactions.flatMap((i) => i.identifiers.map((e) => e.key)));
+  perCustomerIdentifiers += keys.size;
+  for (const k of keys) identifiers.add(k);
+}
+const held = heap() - base;
+const resolveUs: number[] = [];
+for (const probe of probes) {
+  const a = performance.now();
+  await resolver.resolve(probe);
+  resolveUs.push((performance.now() - a) * 1000);
+}
+// Parsing is part of every call above; this is its share, for reading the numbers.
+const parseStart = performance.now();
+for (const probe of probes) parseInteraction(probe);
+const parseUs = ((performance.now() - parseStart) * 1000) / Math.max(1, probes.length);
+
+// ---- the exact-key baseline: link on the first identical identifier key, never merge ----
+const baselineBase = heap();
+const owner = new Map<string, number>();
+let next = 0;
+const exactOne = (interaction: Interaction, write: boolean) => {
+  const keys = interaction.identifiers.map(
+    (i) =>
+      identifierKey(i, interaction.region === undefined ? {} : { region: interaction.region }).key,
+  );
+  let customer: number | undefined;
+  for (const k of keys) {
+    customer = owner.get(k);
+    if (customer !== undefined) break;
+  }
+  if (!write) return customer;
+  const id = customer ?? next++;
+  for (const k of keys) if (!owner.has(k)) owner.set(k, id);
+  return id;
+};
+const b0 = performance.now();
+for (const interaction of stream) exactOne(parseInteraction(interaction), true);
+const b1 = performance.now();
+const baselineHeld = heap() - baselineBase;
+const baselineResolveUs: number[] = [];
+for (const probe of probes) {
+  const a = performance.now();
+  exactOne(parseInteraction(probe), false);
+  baselineResolveUs.push((performance.now() - a) * 1000);
+}
+
+/** Pairwise precision, recall and F1 of a grouping of the ingested interactions. */
+function quality(groups: readonly (readonly string[])[]) {
+  let predicted = 0;
+  let correct = 0;
+  for (const g of groups) {
+    predicted += (g.length * (g.length - 1)) / 2;
+    const byPerson = new Map<string, number>();
+    for (const id of g)
+      byPerson.set(personOf.get(id) ?? id, (byPerson.get(personOf.get(id) ?? id) ?? 0) + 1);
+    for (const n of byPerson.values()) correct += (n * (n - 1)) / 2;
+  }
+  const truthSizes = new Map<string, number>();
+  for (const i of stream)
+    truthSizes.set(
+      personOf.get(i.id) ?? i.id,
+      (truthSizes.get(personOf.get(i.id) ?? i.id) ?? 0) + 1,
+    );
+  let truePairs = 0;
+  for (const n of truthSizes.values()) truePairs += (n * (n - 1)) / 2;
+  const precision = predicted === 0 ? 1 : correct / predicted;
+  const recall = truePairs === 0 ? 1 : correct / truePairs;
+  return {
+    precision: round3(precision),
+    recall: round3(recall),
+    f1: round3(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)),
+  };
+}
+const baselineGroups = new Map<number, string[]>();
+for (const interaction of stream) {
+  const id = exactOne(parseInteraction(interaction), false) as number;
+  baselineGroups.set(id, [...(baselineGroups.get(id) ?? []), interaction.id]);
+}
+
+console.log(
+  JSON.stringify({
+    people,
+    interactionsIngested: stream.length,
+    customers: customers.length,
+    identifiers: identifiers.size,
+    resolver: {
+      ingest: {
+        perSecond: Math.round((stream.length * 1000) / (t1 - t0)),
+        ...percentiles(ingestUs),
+      },
+      resolve: percentiles(resolveUs),
+      parseUsPerInteraction: round3(parseUs),
+      heapMiB: round3(held / 2 ** 20),
+      bytesPerCustomer: Math.round(held / customers.length),
+      bytesPerIdentifier: Math.round(held / Math.max(1, perCustomerIdentifiers)),
+      gcMeasured: gc !== undefined,
+      quality: quality(customers.map((c) => c.interactions.map((i) => i.id))),
+      reviewsOpen,
+    },
+    exactKeyBaseline: {
+      ingest: { perSecond: Math.round((stream.length * 1000) / (b1 - b0)) },
+      resolve: percentiles(baselineResolveUs),
+      heapMiB: round3(baselineHeld / 2 ** 20),
+      customers: next,
+      quality: quality([...baselineGroups.values()]),
+    },
+  }),
+);
