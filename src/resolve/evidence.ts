@@ -9,8 +9,8 @@ import type { CustomerRecord, IdentifierEntry, InteractionEntry } from './record
 /**
  * Reads the values the matching model compares from an interaction, by field name. The default
  * ({@link defaultInteractionFields}) gives `name` (what customer participants called themselves),
- * `references` (order, ticket and booking numbers, given or found in the messages) and every
- * attribute under its own key.
+ * `references` (order, ticket and booking numbers, given or found in the customer's messages) and
+ * every attribute under its own key.
  *
  * @example
  * ```ts
@@ -64,8 +64,11 @@ export function defaultInteractionFields(
     if (references.size >= MAX_REFERENCES) break;
     references.add(`${r.kind}:${r.value.replace(/[^\p{L}\p{N}]+/gu, '').toUpperCase()}`);
   }
+  // Only what the customer wrote: an agent quoting an order number repeats the customer's, or
+  // names another one (a replacement order) that is not evidence of who is writing.
   for (const message of interaction.messages.slice(0, SCAN_MESSAGES)) {
     if (references.size >= MAX_REFERENCES) break;
+    if (message.author !== 'customer') continue;
     const text =
       message.text.length > SCAN_CHARS ? message.text.slice(0, SCAN_CHARS) : message.text;
     for (const found of extractReferences(text)) {

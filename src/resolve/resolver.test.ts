@@ -455,3 +455,66 @@ describe('idempotence, errors and snapshots', () => {
     expect(await partition(one)).toHaveLength(4);
   });
 });
+
+describe('order', () => {
+  it('groups by connected components of shared identifiers, in any arrival order, when every link is exact', async () => {
+    const { default: fc } = await import('fast-check');
+    const { contactStreamArbitrary } = await import('../testing/resolver-laws.js');
+    const { identifierKey } = await import('../normalize/identifier/identifier.js');
+    const exactOnly = contactStreamArbitrary({ people: 4 }).map((stream) =>
+      stream
+        .map((i) => ({
+          ...i,
+          participants: [],
+          identifiers: (i.identifiers ?? [])
+            .filter((x) => !('value' in x) || !x.value.startsWith('+1 800'))
+            .map((x) => ({ ...x, trust: verified })),
+        }))
+        .filter((i) => i.identifiers.length > 0),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        exactOnly.chain((s) =>
+          fc.tuple(
+            fc.constant(s),
+            fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length }),
+          ),
+        ),
+        async ([stream, arrival]) => {
+          // Union-find over interactions sharing an identifier key.
+          const parent = new Map<string, string>();
+          const find = (x: string): string => {
+            const p = parent.get(x) ?? x;
+            if (p === x) return x;
+            const root = find(p);
+            parent.set(x, root);
+            return root;
+          };
+          const holder = new Map<string, string>();
+          for (const i of stream) {
+            for (const x of i.identifiers) {
+              const key = identifierKey(x).key;
+              const other = holder.get(key);
+              if (other === undefined) holder.set(key, i.id);
+              else parent.set(find(i.id), find(other));
+            }
+          }
+          const groups = new Map<string, string[]>();
+          for (const i of stream) groups.set(find(i.id), [...(groups.get(find(i.id)) ?? []), i.id]);
+          const expected = [...groups.values()]
+            .map((g) => g.sort())
+            .sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+          const resolver = fresh({
+            guards: {
+              maxCustomersPerIdentifier: 1000,
+              identifierLimits: { email: 100, phone: 100, social: 100 },
+            },
+          });
+          for (const i of arrival) await resolver.ingest(i);
+          expect(await partition(resolver)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
