@@ -518,3 +518,27 @@ describe('order', () => {
     );
   });
 });
+
+describe('labels', () => {
+  it('follows the latest human judgement: a confirmed match undone by an unmerge becomes a non-match', async () => {
+    const resolver = fresh();
+    const a = await resolver.ingest(
+      contact(
+        'email',
+        '2026-03-01T09:00:00Z',
+        [{ kind: 'email', value: 'mia.ross@gmail.com', trust: verified }],
+        'Mia Ross',
+      ),
+    );
+    const b = await resolver.ingest(
+      contact('chat', '2026-03-02T09:00:00Z', [{ kind: 'email', value: 'mia.ross@gmail.com' }]),
+    );
+    expect(b.decision.outcome).toBe('review');
+    const survivor = await resolver.confirm(b.reviewId as string);
+    expect(survivor).toBe(a.customerId);
+    expect((await resolver.labels()).map((l) => l.match)).toEqual([true]);
+    expect((await resolver.review(b.reviewId as string))?.status).toBe('confirmed');
+    await resolver.unmerge(survivor, b.customerId, { reason: 'a colleague typed her address' });
+    expect((await resolver.labels()).map((l) => l.match)).toEqual([false]);
+  });
+});

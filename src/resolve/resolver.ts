@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ThreadlineError } from '../core/errors.js';
 import { type CompiledModel, compileModel } from '../linkage/compile/compile.js';
 import type { LinkRecord } from '../linkage/prepare/prepare.js';
+import { weightFromProbability } from '../linkage/score/score.js';
 import type { ModelSpec, ModelSpecInput } from '../linkage/spec/spec.js';
 import type { Customer } from '../model/customer.js';
 import type { Identifier } from '../model/identifier.js';
@@ -358,8 +359,10 @@ export interface Resolver {
   customers(): Promise<readonly CustomerRecord[]>;
   /** Where an id stands now. */
   lineage(id: string): Promise<Lineage>;
-  /** Open reviews, oldest first. */
+  /** Open reviews, oldest first, with customer ids as they are now (following merges). */
   reviews(limit?: number): Promise<readonly Review[]>;
+  /** One review, open or answered, with customer ids as they are now. */
+  review(id: string): Promise<Review | undefined>;
   /** Labelled pairs from every answered review. */
   labels(): Promise<readonly LabelledPair[]>;
   /** The store's events after a position, in order. */
@@ -881,12 +884,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     const [owner] = await store.owners([interaction.id]);
     if (owner === undefined) return undefined;
     const current = (await canonical(owner)) ?? owner;
+    const [record] = await store.getCustomers([current]);
+    const confidence = record?.interactions.find((i) => i.id === interaction.id)?.confidence ?? 1;
     return {
       outcome: 'linked',
       interactionId: interaction.id,
       customerId: current,
-      probability: 1,
-      weight: Number.POSITIVE_INFINITY,
+      probability: confidence,
+      // The weight of the stored confidence, kept finite so that it survives JSON.
+      weight: Math.max(
+        -64,
+        Math.min(64, weightFromProbability(Math.min(confidence, 1 - 2 ** -64))),
+      ),
       evidence: undefined,
       candidates: [],
       merges: [],
@@ -1247,10 +1256,14 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       return serialized(() =>
         write(async () => {
           const from = await need(customerId, 'customerId');
+          const [live] = await store.getCustomers([absorbedId]);
+          if (live !== undefined)
+            throw refused(
+              `${absorbedId} is a customer of its own already: nothing to undo`,
+              'absorbedId',
+            );
           if (!from.mergedFrom.includes(absorbedId as CustomerId))
             throw notFound(`merge into ${from.id} of customer`, absorbedId, 'absorbedId');
-          const [live] = await store.getCustomers([absorbedId]);
-          if (live !== undefined) throw refused(`${absorbedId} is live already`, 'absorbedId');
           // The absorbed customer's interactions: those whose first customer was the absorbed
           // id. Ids are derived from the interaction that created the customer, so the log
           // of the merge tells us; we read it back from the events.
@@ -1455,12 +1468,19 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       return { id, current: undefined, path };
     },
 
-    reviews(limit = 100) {
-      return store.openReviews(limit);
+    async reviews(limit = 100) {
+      return Promise.all((await store.openReviews(limit)).map(current));
+    },
+
+    async review(id) {
+      const [review] = await store.getReviews([id]);
+      return review === undefined ? undefined : current(review);
     },
 
     async labels() {
-      const out: LabelledPair[] = [];
+      // The latest human judgement on each reviewed pair: a confirmation, undone by a later
+      // split by an agent or admin that separates the two, or restored by a later manual merge.
+      const pairs = new Map<string, LabelledPair>();
       const state = emptyResolverState();
       for (const event of await allEvents()) {
         if (event.type === 'review_resolved') {
@@ -1469,11 +1489,22 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
           const right =
             other === undefined ? undefined : state.customers.get(other)?.interactions[0]?.id;
           if (review?.interactionId !== undefined && right !== undefined)
-            out.push({ left: review.interactionId, right, match: event.answer === 'confirmed' });
+            pairs.set(`${review.interactionId}\u0000${right}`, {
+              left: review.interactionId,
+              right,
+              match: event.answer === 'confirmed',
+            });
         }
         applyEvent(state, event);
+        const human = event.actor.kind !== 'automatic';
+        if (human && (event.type === 'customer_split' || event.type === 'customers_merged')) {
+          for (const [key, pair] of pairs) {
+            const together = state.owners.get(pair.left) === state.owners.get(pair.right);
+            if (together !== pair.match) pairs.set(key, { ...pair, match: together });
+          }
+        }
       }
-      return out;
+      return [...pairs.values()];
     },
 
     events(after = 0, limit = 10_000) {
@@ -1519,6 +1550,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       });
     },
   };
+
+  /** A review with its customer ids followed to the customers holding them now. */
+  async function current(review: Review): Promise<Review> {
+    const now = async (id: CustomerId) => (await canonical(id)) ?? id;
+    return {
+      ...review,
+      customerId: await now(review.customerId),
+      candidates: await Promise.all(
+        review.candidates.map(async (c) => ({ ...c, customerId: await now(c.customerId) })),
+      ),
+    };
+  }
 
   async function allEvents(): Promise<ResolverEvent[]> {
     const out: ResolverEvent[] = [];

@@ -118,7 +118,7 @@ function conflict(expected: number, head: number): ThreadlineError {
 }
 
 function invalidCommit(message: string, path: (string | number)[]): ThreadlineError {
-  return new ThreadlineError('invalid_input', 'The commit is inconsistent', [
+  return new ThreadlineError('store_failure', 'The commit is inconsistent', [
     { code: 'invalid_commit', path, message },
   ]);
 }
