@@ -491,3 +491,36 @@ describe('more threading rules', () => {
     expect(journeys).toHaveLength(1);
   });
 });
+
+describe('a public tweet, answered in a DM that quotes an earlier email order', () => {
+  it('merges the tweet into the order journey through the cue', () => {
+    const email = make({
+      id: 'em-1',
+      channel: 'email',
+      startedAt: at(0),
+      messages: [{ author: 'customer', at: at(0), text: 'My order #A-55123 has not arrived yet.' }],
+    });
+    const tweet = make({
+      id: 'tw-1',
+      channel: 'x',
+      visibility: 'public',
+      startedAt: at(2 * 24 * 60),
+      messages: [
+        { author: 'customer', at: at(2 * 24 * 60), text: 'still nothing, 2 days now' },
+        { author: 'agent', at: at(2 * 24 * 60 + 10), text: 'Sorry! Please DM us your order number.' },
+      ],
+    });
+    const dm = make({
+      id: 'dm-1',
+      channel: 'x',
+      visibility: 'private',
+      startedAt: at(2 * 24 * 60 + 30),
+      messages: [{ author: 'customer', at: at(2 * 24 * 60 + 30), text: "It's order A55123." }],
+    });
+    const { journeys, assignments } = threadJourneys([email, tweet, dm], options);
+    expect(journeys).toHaveLength(1);
+    const last = assignments.find((a) => a.interactionId === 'dm-1');
+    expect(kinds(last?.evidence ?? [])).toEqual(expect.arrayContaining(['reference', 'channel_switch']));
+    expect(last?.mergedJourneyIds).toHaveLength(1);
+  });
+});

@@ -173,7 +173,8 @@ const EVIDENCE_ORDER: Readonly<Record<JourneyEvidence['kind'], number>> = {
  *   previous-contact id) or reference number joins whatever the time gap; when it ties several
  *   journeys together they merge into the oldest;
  * - a channel-switch cue ("please call us on…") said within `cueWindowMs` before, predicting
- *   this interaction's channel;
+ *   this interaction's channel; when the interaction also shares a thread key or reference with
+ *   another journey, the cue's journey merges too;
  * - topic similarity at or above `topicThreshold` with a journey active within its window;
  * - with too few words to compare, the time window alone, for the most recent open journey.
  *
@@ -487,6 +488,11 @@ export function threaderFor(options: CompiledThreadingOptions): JourneyThreader 
     latestStartMs = Math.max(latestStartMs, item.startMs);
     const cue = bestCue(item);
     const strong = strongMatches(item);
+    // A contact answering a channel-switch cue ("DM us your order number") while quoting another
+    // journey's reference shows the two journeys are one issue: the cue's journey joins the merge.
+    if (strong.size > 0 && cue !== undefined && !strong.has(find(cue.journey))) {
+      strong.set(find(cue.journey), []);
+    }
 
     if (strong.size > 0) {
       const roots = [...strong.keys()]
