@@ -204,7 +204,7 @@ describe('story 3: two unrelated issues in the same week', () => {
   const login = make({
     id: 'chat-1',
     channel: 'chat',
-    startedAt: at(2 * 24 * 60 + 5 * 60),
+    startedAt: at(5 * 24 * 60 + 5 * 60),
     status: 'resolved',
     messages: [
       {
@@ -504,18 +504,18 @@ describe('a public tweet, answered in a DM that quotes an earlier email order', 
       id: 'tw-1',
       channel: 'x',
       visibility: 'public',
-      startedAt: at(2 * 24 * 60),
+      startedAt: at(5 * 24 * 60),
       messages: [
-        { author: 'customer', at: at(2 * 24 * 60), text: 'still nothing, 2 days now' },
-        { author: 'agent', at: at(2 * 24 * 60 + 10), text: 'Sorry! Please DM us your order number.' },
+        { author: 'customer', at: at(5 * 24 * 60), text: 'still nothing, 5 days now' },
+        { author: 'agent', at: at(5 * 24 * 60 + 10), text: 'Sorry! Please DM us your order number.' },
       ],
     });
     const dm = make({
       id: 'dm-1',
       channel: 'x',
       visibility: 'private',
-      startedAt: at(2 * 24 * 60 + 30),
-      messages: [{ author: 'customer', at: at(2 * 24 * 60 + 30), text: "It's order A55123." }],
+      startedAt: at(5 * 24 * 60 + 30),
+      messages: [{ author: 'customer', at: at(5 * 24 * 60 + 30), text: "It's order A55123." }],
     });
     const { journeys, assignments } = threadJourneys([email, tweet, dm], options);
     expect(journeys).toHaveLength(1);
