@@ -204,7 +204,7 @@ describe('story 3: two unrelated issues in the same week', () => {
   const login = make({
     id: 'chat-1',
     channel: 'chat',
-    startedAt: at(5 * 24 * 60 + 5 * 60),
+    startedAt: at(2 * 24 * 60 + 5 * 60),
     status: 'resolved',
     messages: [
       {
