@@ -141,7 +141,8 @@ export function omnichannelModelSpec(region?: string): ModelSpecInput {
             m: 0.08,
             u: 0.002,
           },
-          { kind: 'else', label: 'different family name', m: 0.07, u: 0.997 },
+          { kind: 'initial', transform: ['family'], label: 'initial agrees', m: 0.03, u: 0.01 },
+          { kind: 'else', label: 'different family name', m: 0.04, u: 0.987 },
         ],
       },
       {
