@@ -4,7 +4,7 @@
 //   npm run bench -- --data-dir DIR     where the public datasets are (default ../shared/datasets)
 //   npm run bench -- --only linkage --dataset febrl4
 //   npm run bench -- --only scale --records 100000 --threads 2   (default: a million records)
-//   npm run bench -- --only resolver --customers 1000000        (default: 100,000 people)
+//   npm run bench -- --only resolver --people 450000            (default: 100,000 people)
 import { cpus, totalmem } from 'node:os';
 import { dataDir } from './lib/data.js';
 import { linkageSuite } from './suites/linkage.js';
