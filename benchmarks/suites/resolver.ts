@@ -29,11 +29,11 @@ export const resolverSuite: Suite = {
   run(argv) {
     const dataArgs = option(argv, '--data-dir');
     const results: Record<string, unknown> = {};
-    for (const customers of argv.includes('--customers')
-      ? [Number(option(argv, '--customers')[1])]
+    for (const people of argv.includes('--people')
+      ? [Number(option(argv, '--people')[1])]
       : [100_000]) {
-      console.error(`  resolver: latency with ${customers} people…`);
-      results[`latency${customers}`] = run([latency, '--customers', String(customers)]);
+      console.error(`  resolver: latency with ${people} people…`);
+      results[`latency${people}`] = run([latency, '--people', String(people)]);
     }
     for (const dataset of ['fake1000', 'fodors-zagat']) {
       console.error(`  resolver: streaming ${dataset}…`);
