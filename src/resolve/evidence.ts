@@ -1,5 +1,5 @@
 import type { MemoTable } from '../linkage/transform/transform.js';
-import type { Identifier } from '../model/identifier.js';
+import { type Identifier, TrustSchema } from '../model/identifier.js';
 import type { Interaction } from '../model/interaction.js';
 import { type IdentifierKey, identifierKey } from '../normalize/identifier/identifier.js';
 import type { RegionCode } from '../normalize/phone/phone.js';
@@ -111,6 +111,23 @@ export function keyOf(identifier: Identifier, region: RegionCode | undefined): s
   return identifierKey(identifier, region === undefined ? {} : { region }).key;
 }
 
+type Trust = IdentifierEntry['trust'];
+const CLAIMED: Trust = Object.freeze({ level: 'claimed' });
+const VERIFIED: ReadonlyMap<string, Trust> = new Map(
+  TrustSchema.options[0].shape.method.options.map((method) => [
+    method,
+    Object.freeze({ level: 'verified', method }) as Trust,
+  ]),
+);
+
+/**
+ * One frozen object per kind of trust (a constant table): a million identifiers need not carry
+ * a million copies of `{ level: 'claimed' }`.
+ */
+function sharedTrust(trust: Trust): Trust {
+  return trust.level === 'claimed' ? CLAIMED : (VERIFIED.get(trust.method) ?? trust);
+}
+
 /** One identifier as the resolver keeps it, with its key and whether it may be evidence. */
 export function identifierEntry(
   identifier: Identifier,
@@ -134,7 +151,7 @@ export function identifierEntry(
   return {
     identifier,
     key: k.key,
-    trust,
+    trust: sharedTrust(trust),
     evidence: reason === undefined,
     ...(reason === undefined ? {} : { reason }),
   };

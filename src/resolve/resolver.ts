@@ -549,6 +549,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const vetoes = new Set(guards.vetoComparisons);
   const lookupLimit = Math.max(guards.maxCustomersPerIdentifier, guards.maxCandidatesPerKey);
 
+  let lastTime = '';
   const clock = (): string => {
     const value = nowOption === undefined ? new Date() : nowOption();
     const date = value instanceof Date ? value : new Date(value);
@@ -556,7 +557,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       throw invalidOptions([
         { code: 'invalid_time', path: ['now'], message: `the clock returned ${String(value)}` },
       ]);
-    return date.toISOString();
+    // Consecutive events mostly share a time: keep one string for it, not one per event.
+    const iso = date.toISOString();
+    if (iso !== lastTime) lastTime = iso;
+    return lastTime;
   };
 
   // Derived views of immutable records, in bounded caches: a record read again soon (a
