@@ -112,6 +112,7 @@ export function keyOf(identifier: Identifier, region: RegionCode | undefined): s
 }
 
 type Trust = IdentifierEntry['trust'];
+const NO_FIELDS = Object.freeze({}) as Record<string, string[]>;
 const CLAIMED: Trust = Object.freeze({ level: 'claimed' });
 const VERIFIED: ReadonlyMap<string, Trust> = new Map(
   TrustSchema.options[0].shape.method.options.map((method) => [
@@ -190,7 +191,8 @@ export function interactionEntry(
     channel: interaction.channel,
     at: new Date(interaction.startedAt).toISOString(),
     identifiers,
-    fields,
+    // Most interactions carry few fields; an empty one is shared rather than allocated.
+    fields: Object.keys(fields).length === 0 ? NO_FIELDS : fields,
     confidence: 1,
   };
 }

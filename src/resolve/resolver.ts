@@ -387,8 +387,10 @@ interface Plan<T> {
   readonly result: (events: readonly ResolverEvent[]) => T;
 }
 
-const AUTOMATIC: Actor = { kind: 'automatic' };
-const ADMIN: Actor = { kind: 'admin' };
+const AUTOMATIC: Actor = Object.freeze({ kind: 'automatic' });
+/** The empty guard list that evidence without notes shares (events keep it for good). */
+const NO_NOTES = Object.freeze([]) as unknown as string[];
+const ADMIN: Actor = Object.freeze({ kind: 'admin' });
 
 function invalidOptions(issues: ReturnType<typeof toIssues>): ThreadlineError {
   return new ThreadlineError('invalid_options', 'Invalid resolver options', issues);
@@ -806,7 +808,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         probability: s.score.probability,
         weight: s.score.weight,
         steps: s.score.steps,
-        guards: s.notes,
+        guards: s.notes.length === 0 ? NO_NOTES : s.notes,
       },
     }));
 
@@ -1027,7 +1029,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
               probability: evidence.probability,
               weight: evidence.weight,
               steps: evidence.steps,
-              guards: [],
+              guards: NO_NOTES,
             },
             reason: `interaction ${interaction.id} matches both`,
           });

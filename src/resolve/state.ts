@@ -103,7 +103,20 @@ function capConfidence(list: readonly InteractionEntry[], cap: number): Interact
   return list.map((i) => (i.confidence > cap ? { ...i, confidence: cap } : i));
 }
 
-const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
+/**
+ * The empty list every record shares: most customers have nothing attached, detached, kept
+ * apart or absorbed, and records are replaced, never mutated, so one frozen array serves all.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+const union = <T>(a: readonly T[], b: readonly T[]): T[] =>
+  a.length === 0
+    ? b.length === 0
+      ? NONE
+      : [...b]
+    : b.length === 0
+      ? [...a]
+      : [...new Set([...a, ...b])];
 
 function broken(event: ResolverEvent, message: string): ThreadlineError {
   return new ThreadlineError('invalid_input', `Event ${event.seq} (${event.type}) cannot apply`, [
@@ -152,10 +165,10 @@ export function applyEvent(state: ResolverState, event: ResolverEvent): void {
         createdAt: event.at,
         updatedAt: event.at,
         interactions: [event.interaction],
-        attached: [],
-        detached: [],
-        cannotLink: [],
-        mergedFrom: [],
+        attached: NONE,
+        detached: NONE,
+        cannotLink: NONE,
+        mergedFrom: NONE,
       });
       state.owners.set(event.interaction.id, event.customerId);
       break;
@@ -221,9 +234,9 @@ export function applyEvent(state: ResolverState, event: ResolverEvent): void {
         updatedAt: event.at,
         interactions: moved,
         attached: from.attached.filter((e) => keys.has(e.key)),
-        detached: [],
-        cannotLink: [],
-        mergedFrom: [],
+        detached: NONE,
+        cannotLink: NONE,
+        mergedFrom: NONE,
       });
       state.redirects.delete(event.to);
       for (const i of moved) state.owners.set(i.id, event.to);
@@ -263,7 +276,7 @@ export function applyEvent(state: ResolverState, event: ResolverEvent): void {
         candidates: event.candidates,
         requestedAt: event.at,
         ...(event.evidence === undefined ? {} : { evidence: event.evidence }),
-        answers: [],
+        answers: NONE,
       });
       break;
     }
