@@ -173,7 +173,9 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
  * import { AttributesSchema } from 'threadline';
  *
  * console.log(AttributesSchema.safeParse({ brand: 'acme' }).success); // true
- * console.log(AttributesSchema.safeParse(JSON.parse('{"__proto__": "x"}')).success); // false
+ * console.log(AttributesSchema.safeParse({ constructor: 'x' }).success); // false
+ * // `__proto__` is dropped by this schema while copying; the interaction parsers refuse it.
+ * console.log(AttributesSchema.safeParse(JSON.parse('{"__proto__": "x"}')).success); // true
  * ```
  */
 export const AttributesSchema = z.record(

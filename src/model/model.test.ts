@@ -200,6 +200,10 @@ describe('ids', () => {
     expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(newInteractionId({ now: now + 1, random: seededRandom(5) }) > a).toBe(true);
     expect(() => newInteractionId({ now: -1, random: seededRandom(5) })).toThrow(ThreadlineError);
+    // The epoch itself is a time like any other, not "no time given".
+    const epoch = newInteractionId({ now: 0, random: seededRandom(5) });
+    expect(epoch.slice(0, 10)).toBe('0000000000');
+    expect(newInteractionId({ now: 0, random: seededRandom(5) })).toBe(epoch);
   });
 
   it('accepts callers’ own ids but not whitespace or control characters', () => {

@@ -68,3 +68,13 @@ describe('identifierKey', () => {
     expect(identifierKey({ kind: 'email', value: 'support@shop.example' }).role).toBe(true);
   });
 });
+
+describe('regions the numbering plan does not know', () => {
+  it('reads the number as if no region were given, without throwing', () => {
+    const key = identifierKey({ kind: 'phone', value: '+44 20 7946 0018', region: 'ZZ' as never });
+    expect(key.key).toBe('phone:+442079460018');
+    expect(
+      identifierKey({ kind: 'phone', value: '020 7946 0018', region: 'ZZ' as never }).matchable,
+    ).toBe(false);
+  });
+});

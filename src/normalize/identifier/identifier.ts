@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Identifier } from '../../model/identifier.js';
 import { normalizeEmail } from '../email/email.js';
 import { normalizePhone, type RegionCode } from '../phone/phone.js';
@@ -81,7 +82,10 @@ export function identifierKey(
       };
     }
     case 'phone': {
-      const region = identifier.region ?? options.region;
+      // A region the numbering plan does not know (a well-formed `ZZ` from a source system) is
+      // data, not configuration: the number is read as if no region were given.
+      const named = identifier.region ?? options.region;
+      const region = named !== undefined && isSupportedCountry(named) ? named : undefined;
       const p = normalizePhone(identifier.value, region === undefined ? {} : { region });
       return {
         kind: 'phone',
