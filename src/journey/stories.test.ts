@@ -507,7 +507,11 @@ describe('a public tweet, answered in a DM that quotes an earlier email order', 
       startedAt: at(5 * 24 * 60),
       messages: [
         { author: 'customer', at: at(5 * 24 * 60), text: 'still nothing, 5 days now' },
-        { author: 'agent', at: at(5 * 24 * 60 + 10), text: 'Sorry! Please DM us your order number.' },
+        {
+          author: 'agent',
+          at: at(5 * 24 * 60 + 10),
+          text: 'Sorry! Please DM us your order number.',
+        },
       ],
     });
     const dm = make({
@@ -520,7 +524,9 @@ describe('a public tweet, answered in a DM that quotes an earlier email order', 
     const { journeys, assignments } = threadJourneys([email, tweet, dm], options);
     expect(journeys).toHaveLength(1);
     const last = assignments.find((a) => a.interactionId === 'dm-1');
-    expect(kinds(last?.evidence ?? [])).toEqual(expect.arrayContaining(['reference', 'channel_switch']));
+    expect(kinds(last?.evidence ?? [])).toEqual(
+      expect.arrayContaining(['reference', 'channel_switch']),
+    );
     expect(last?.mergedJourneyIds).toHaveLength(1);
   });
 });
