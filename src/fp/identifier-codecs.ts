@@ -16,6 +16,7 @@ import {
   type Trust,
   TrustSchema,
 } from '../model/identifier.js';
+import type { CodecOf } from './codec-of.js';
 import {
   discriminatedUnion,
   oneOf,
@@ -25,9 +26,6 @@ import {
   withDefault,
 } from './combinators.js';
 import { RegionCodeCodec, SocialPlatformCodec, TimestampCodec } from './leaf-codecs.js';
-
-/** The io-ts codec of a zod schema's output, encoding to what the schema accepts. */
-type CodecOf<S extends z.ZodType> = t.Type<z.output<S>, z.input<S>, unknown>;
 
 const emailProps = { kind: t.literal('email'), value: text(1, 512) };
 const phoneProps = {

@@ -22,6 +22,7 @@
  *
  * @packageDocumentation
  */
+export type { CodecOf } from './codec-of.js';
 export {
   fromResult,
   parseCustomerEither,

@@ -17,6 +17,7 @@ import {
   type ThreadKeysSchema,
 } from '../model/interaction.js';
 import { type Reference, ReferenceKindSchema, ReferenceSchema } from '../model/reference.js';
+import type { CodecOf } from './codec-of.js';
 import {
   arrayOf,
   field,
@@ -39,9 +40,6 @@ import {
   RegionCodeCodec,
   TimestampCodec,
 } from './leaf-codecs.js';
-
-/** The io-ts codec of a zod schema's output, encoding to what the schema accepts. */
-type CodecOf<S extends z.ZodType> = t.Type<z.output<S>, z.input<S>, unknown>;
 
 /**
  * io-ts codec of a {@link Reference}: a reference number with its kind; `origin` defaults to

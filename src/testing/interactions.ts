@@ -1686,7 +1686,7 @@ function* stream(ctx: Context, stats: MutableStats): Generator<GeneratedInteract
  *
  * @param options - see {@link InteractionGenerationOptionsSchema}.
  * @returns a generator with live {@link InteractionStreamStats}.
- * @throws {@link ThreadlineError} with code `invalid_options` and path-addressed issues when
+ * @throws `ThreadlineError` with code `invalid_options` and path-addressed issues when
  *   the options are malformed.
  * @example
  * ```ts
