@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export * from './core/index.js';
+export * from './handoff/index.js';
 export * from './journey/index.js';
 export * from './linkage/index.js';
 export * from './model/index.js';

@@ -23,6 +23,7 @@ export const HELP = `threadline: find the same person across contact exports
 Usage:
   threadline dedupe FILE --id COL [--out OUT] [options]
   threadline link LEFT RIGHT --id COL [--out OUT] [options]
+  threadline handoff JOURNEY.json --to CHANNEL [options]
   threadline --help | --version
 
 Commands:
@@ -33,6 +34,9 @@ Commands:
   link     Find the records of LEFT and RIGHT that belong to the same person.
            Writes left_id,right_id,probability for every pair at or above the
            threshold, strongest first.
+  handoff  Print the handoff packet of a journey (a JSON file of interactions)
+           for the next channel and reader, as Markdown, JSON or plain text,
+           within a budget. Its options: threadline handoff --help.
 
 Files:
   The format follows the extension: .csv, .tsv, .jsonl or .ndjson. CSV and TSV

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { ThreadlineError } from '../core/errors.js';
 import { parseCommand, UsageError } from './args.js';
 import { runDedupe } from './commands/dedupe.js';
+import { runHandoff } from './commands/handoff.js';
 import { runLink } from './commands/link.js';
 import { HELP } from './help.js';
 import { formatError } from './io/index.js';
@@ -57,6 +58,8 @@ export async function main(argv: readonly string[], io: CliIo = {}): Promise<num
   const debug = env.THREADLINE_DEBUG === '1';
   let progress: ReturnType<typeof createProgress> | undefined;
   try {
+    // `handoff` has options of its own (see commands/handoff.ts); it must come first.
+    if (argv[0] === 'handoff') return await runHandoff(argv.slice(1), { stdout, stderr });
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       stdout.write(HELP);

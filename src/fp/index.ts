@@ -63,6 +63,20 @@ export {
   trainModelTaskEither,
 } from './functions.js';
 export {
+  buildHandoffEither,
+  extractCommitmentsEither,
+  extractFactsEither,
+  fitHandoffEither,
+  issueLineEither,
+  issueSectionEither,
+  renderHandoffEither,
+  summarizeEither,
+  toBotFrameworkHandoffEither,
+  toConnectAttributesEither,
+  toSunshinePassControlEither,
+  toTwilioTaskAttributesEither,
+} from './handoff.js';
+export {
   AccountIdentifierCodec,
   DeviceIdentifierCodec,
   EmailIdentifierCodec,

@@ -32,6 +32,7 @@ export {
   type SeparatedInteractions,
   separateInteractionTruth,
 } from './interactions.js';
+export { type PacketLawOptions, packetLaws } from './packet-laws.js';
 export {
   generatePopulation,
   POPULATION_COLUMNS,

@@ -1,0 +1,255 @@
+import type { Interaction } from '../../model/interaction.js';
+import { opensLikeQuestion } from './questions.js';
+import type { TriedAction } from './schema.js';
+import {
+  endsWithQuestionMark,
+  excerpt,
+  type Span,
+  sentences,
+  type Token,
+  tokenize,
+} from './text.js';
+import { baseVerbAt, pastVerbAt, refine, type VerbMatch } from './verbs.js';
+import { chronological, citeSlot, type Slot, slots } from './walk.js';
+
+/** Something reported done, with where and by whom. */
+export interface Done {
+  readonly slot: Slot;
+  readonly span: Span;
+  readonly verb?: VerbMatch;
+}
+
+// Words that may stand between a subject and its past verb: "I have just", "we've already",
+// "I've gone ahead and".
+const BETWEEN: ReadonlySet<string> = new Set([
+  'have',
+  'has',
+  'had',
+  'just',
+  'already',
+  'now',
+  'also',
+  'successfully',
+  'then',
+  'gone',
+  'ahead',
+  'and',
+  'even',
+  'both',
+  'personally',
+]);
+
+const PASSIVE_ADVERBS: ReadonlySet<string> = new Set([
+  'just',
+  'now',
+  'already',
+  'also',
+  'successfully',
+  'all',
+]);
+const MODALS: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'should',
+  'could',
+  'must',
+  'might',
+  'may',
+  'shall',
+  'can',
+]);
+// Words that make what follows hypothetical: "once the refund has been issued, …".
+const HYPOTHETICAL: ReadonlySet<string> = new Set([
+  'if',
+  'once',
+  'unless',
+  'when',
+  'after',
+  'until',
+  'whether',
+]);
+const PRONOUNS: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'it',
+  'this',
+  'that',
+]);
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
+const SUBJECT_HAVE: ReadonlySet<string> = new Set(["i've", "we've"]);
+
+// What a customer reports having done that an agent would otherwise suggest again.
+const CUSTOMER_GROUPS: ReadonlySet<string> = new Set([
+  'try',
+  'troubleshoot',
+  'call',
+  'message',
+  'send',
+  'return',
+  'pay',
+  'check',
+  'reset',
+  'change',
+  'cancel',
+  'visit',
+  'update',
+  'replace',
+]);
+
+// Openings of requests and wishes, not reports: "Keep us posted.", "Hope it's fixed soon."
+const NOT_REPORTS: ReadonlySet<string> = new Set([
+  'keep',
+  'let',
+  'please',
+  'kindly',
+  'hope',
+  'hopefully',
+  'glad',
+  'happy',
+  'thanks',
+  'thank',
+  'make',
+  'get',
+]);
+
+function isNegator(word: string): boolean {
+  return word === 'not' || word === 'never' || word === 'no' || word.endsWith("n't");
+}
+
+/** The past-verb phrase that a sentence reports as done, when it reports one. */
+function doneIn(tokens: readonly Token[], business: boolean): VerbMatch | undefined {
+  for (let k = 0; k < tokens.length; k++) {
+    const word = (tokens[k] as Token).word;
+    // "If it has been shipped…", "I'm not aware that a list has been provided".
+    if (HYPOTHETICAL.has(word) || isNegator(word)) return undefined;
+    if (word === 'as' && tokens[k + 1]?.word === 'soon') return undefined;
+    // Active: "I've reset", "we have escalated", "I let my manager know".
+    if (SUBJECTS.has(word) || SUBJECT_HAVE.has(word)) {
+      let j = k + 1;
+      while (j < tokens.length && j - k <= 4 && BETWEEN.has((tokens[j] as Token).word)) j++;
+      const verb = pastVerbAt(tokens, j);
+      if (verb !== undefined && (business || CUSTOMER_GROUPS.has(verb.group)))
+        return refine(verb, tokens);
+      continue;
+    }
+    if (!business) continue;
+    // Passive: "has been issued", "it's been sent", "was shipped", "is now unlocked".
+    const before = tokens[k - 1]?.word ?? '';
+    let j = -1;
+    if (
+      word === 'been' &&
+      (before === 'has' || before === 'have' || before === 'had' || before.endsWith("'s"))
+    ) {
+      if (MODALS.has(tokens[k - 2]?.word ?? '')) continue;
+      j = k + 1;
+    } else if (word === 'was' || word === 'were') {
+      j = k + 1;
+    } else if (
+      (word === 'is' || word === 'are') &&
+      (tokens[k + 1]?.word === 'now' || tokens[k + 1]?.word === 'already')
+    ) {
+      j = k + 2;
+    }
+    if (j < 0) continue;
+    while (j < tokens.length && PASSIVE_ADVERBS.has((tokens[j] as Token).word)) j++;
+    const verb = pastVerbAt(tokens, j);
+    if (verb !== undefined) return refine(verb, tokens);
+  }
+  // Headless notes: "Refund issued.", "Password reset", "All taken care of!".
+  const head = (tokens[0]?.word ?? '').replace(/'.*$/, '');
+  const future = tokens.some((t) => MODALS.has(t.word) || t.word.endsWith("'ll"));
+  const report =
+    !PRONOUNS.has(head) && !NOT_REPORTS.has(head) && baseVerbAt(tokens, 0) === undefined;
+  if (business && tokens.length > 0 && tokens.length <= 6 && report && !future) {
+    for (let j = 1; j <= 2; j++) {
+      const verb = pastVerbAt(tokens, j);
+      if (verb !== undefined && verb.end >= tokens.length - 2) return refine(verb, tokens);
+    }
+  }
+  return undefined;
+}
+
+/** Everything reported done in the stream, in order. */
+export function findDone(stream: readonly Slot[]): Done[] {
+  const out: Done[] = [];
+  for (const slot of stream) {
+    if (slot.author === 'system') {
+      // A system line is a record of an action in itself.
+      const all = sentences(slot.text, slot.folded);
+      const first = all[0];
+      const last = all[all.length - 1];
+      if (first === undefined || last === undefined) continue;
+      let verb: VerbMatch | undefined;
+      for (const sentence of all) {
+        verb = doneIn(tokenize(slot.folded, sentence.start, sentence.end), true);
+        if (verb !== undefined) break;
+      }
+      const span = { start: first.start, end: last.end };
+      out.push(verb === undefined ? { slot, span } : { slot, span, verb });
+      continue;
+    }
+    const business = slot.side === 'business';
+    for (const sentence of sentences(slot.text, slot.folded)) {
+      const tokens = tokenize(slot.folded, sentence.start, sentence.end);
+      if (endsWithQuestionMark(slot.text, sentence) || opensLikeQuestion(slot.text, tokens))
+        continue;
+      const verb = doneIn(tokens, business);
+      if (verb !== undefined) out.push({ slot, span: sentence, verb });
+    }
+  }
+  return out;
+}
+
+/**
+ * Lists what was already done about the issue, so that nobody suggests it again: what agents
+ * and bots report having done (`I've reset your password`, `your refund has been issued`,
+ * `Replacement sent.`), every system message (`Account has been pulled up for Crystal Minh.`),
+ * and what the customer reports having tried (`I already restarted the router`, `I called
+ * yesterday`). Questions and hypotheticals (`once the refund has been issued…`) are not actions.
+ * Each action cites its message and sentence; `action` is the verb's lemma when recognised.
+ *
+ * Total and deterministic; linear in the length of the messages.
+ *
+ * @param interactions - the journey's interactions, in any order.
+ * @returns the actions, in conversation order.
+ *
+ * @example
+ * ```ts
+ * import { extractActions, parseInteraction } from 'threadline';
+ *
+ * const chat = parseInteraction({
+ *   id: 'chat-7', channel: 'chat', startedAt: '2026-03-01T09:00:00Z',
+ *   messages: [
+ *     { author: 'customer', text: "I can't log in. I've already tried resetting my password twice." },
+ *     { author: 'system', text: 'Account has been pulled up for Crystal Minh.' },
+ *     { author: 'agent', text: "I've unlocked your account and escalated the login issue to our engineers." },
+ *   ],
+ * });
+ * for (const a of extractActions([chat])) console.log(a.by, a.action, '-', a.text);
+ * // customer try - I've already tried resetting my password twice.
+ * // business look up - Account has been pulled up for Crystal Minh.
+ * // business unlock - I've unlocked your account and escalated the login issue to our engineers.
+ * ```
+ */
+export function extractActions(interactions: readonly Interaction[]): readonly TriedAction[] {
+  const stream = slots(chronological(interactions));
+  const out: TriedAction[] = [];
+  for (const done of findDone(stream)) {
+    const { slot, span, verb } = done;
+    out.push(
+      Object.freeze({
+        by: slot.side,
+        author: slot.author,
+        ...(verb === undefined ? {} : { action: verb.lemma }),
+        text: excerpt(slot.text, span),
+        at: slot.at,
+        citation: citeSlot(slot, span),
+      }),
+    );
+  }
+  return Object.freeze(out);
+}

@@ -1,0 +1,246 @@
+import { ThreadlineError } from '../../core/errors.js';
+import type { Issue } from '../../core/result.js';
+import { journeyTimeline } from '../../journey/timeline.js';
+import type { Interaction } from '../../model/interaction.js';
+import type { Journey } from '../../model/journey.js';
+import type { RegionCode } from '../../normalize/phone/phone.js';
+import { extractFacts } from '../extract/facts.js';
+import { policyFor, type Treatment } from '../redact/policy.js';
+import { createRedactionLog } from '../redact/report.js';
+import { createScrubber, type Scrubber, type Secret } from '../redact/scrub.js';
+import { factSecret, identifierSecret, identifierValue, nameSecret } from '../redact/secrets.js';
+import { budgetTooSmall, fitFor } from '../render/render.js';
+import type { BuildContext } from './context.js';
+import { buildFacts, factTreatment } from './facts.js';
+import { buildIssue, buildLatest } from './issue.js';
+import { buildOpenQuestions, buildPromised, buildTried } from './lines.js';
+import {
+  type CompiledHandoffOptions,
+  checkIdentity,
+  compileHandoffOptions,
+  type HandoffInput,
+  type HandoffOptions,
+} from './options.js';
+import { canonical } from './order.js';
+import type { HandoffPacket } from './schema.js';
+import { buildServiceClock, buildSignals, buildTimeline } from './timeline.js';
+import { buildWho } from './who.js';
+
+/** A built packet with what the summarizer plug-in needs to add to it safely. */
+export interface Draft {
+  readonly packet: HandoffPacket;
+  readonly options: CompiledHandoffOptions;
+  readonly scrub: Scrubber;
+}
+
+/** The journey's interactions, oldest first; throws `invalid_input` for missing or repeated ones. */
+function journeyInteractions(
+  journey: Journey,
+  interactions: readonly Interaction[],
+): Interaction[] {
+  const wanted = new Set<string>(journey.interactionIds);
+  const found = new Map<string, Interaction>();
+  const issues: Issue[] = [];
+  interactions.forEach((interaction, index) => {
+    if (!wanted.has(interaction.id)) return;
+    if (found.has(interaction.id)) {
+      issues.push({
+        code: 'duplicate_id',
+        path: ['interactions', index, 'id'],
+        message: `interaction id "${interaction.id}" appears more than once`,
+      });
+    }
+    found.set(interaction.id, interaction);
+  });
+  journey.interactionIds.forEach((id, index) => {
+    if (!found.has(id)) {
+      issues.push({
+        code: 'missing_interaction',
+        path: ['journey', 'interactionIds', index],
+        message: `interaction "${id}" of journey "${journey.id}" was not given`,
+      });
+    }
+  });
+  if (issues.length > 0)
+    throw new ThreadlineError('invalid_input', 'Cannot build the handoff', issues);
+  return [...found.values()]
+    .map((interaction) => ({ interaction, ms: Date.parse(interaction.startedAt) }))
+    .sort((a, b) => a.ms - b.ms || (a.interaction.id < b.interaction.id ? -1 : 1))
+    .map((x) => x.interaction);
+}
+
+/** The same interactions with every secret replaced in their subjects and messages. */
+function redactTexts(interactions: readonly Interaction[], scrub: Scrubber): Interaction[] {
+  return interactions.map((interaction) => {
+    const messages = interaction.messages.map((m) => {
+      const text = scrub(m.text);
+      return text === m.text ? m : { ...m, text };
+    });
+    const subject = interaction.subject === undefined ? undefined : scrub(interaction.subject);
+    return {
+      ...interaction,
+      messages,
+      ...(subject === undefined ? {} : { subject }),
+    };
+  });
+}
+
+/** Builds the packet, fitted to its format and budget, and keeps the scrubber for add-ons. */
+export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draft {
+  const o = compileHandoffOptions(options);
+  const identity = checkIdentity(input.identity);
+  const { journey, customer } = input;
+  const raw = journeyInteractions(journey, input.interactions);
+  const timeline = journeyTimeline(journey, raw, { now: o.nowMs });
+  const policy = policyFor(o.reader, o.publicTarget, o.reveal, o.disclosureThreshold);
+  const log = createRedactionLog();
+
+  // Every value that may not be shown as is, found before any text is built.
+  const secrets: Secret[] = [];
+  const undisclosed = new Set<string>();
+  for (const linked of customer?.identifiers ?? []) {
+    const treatment: Treatment =
+      linked.confidence < o.disclosureThreshold
+        ? { show: false, action: 'withheld', reason: 'disclosure_threshold' }
+        : policy.verifiedValue();
+    if (linked.confidence < o.disclosureThreshold) {
+      // Known by its resolver key, and by its value as written (`=` keeps the two apart).
+      undisclosed.add(linked.key);
+      undisclosed.add(`=${identifierValue(linked.identifier).trim().toLowerCase()}`);
+    }
+    if (!treatment.show) secrets.push(identifierSecret(linked.identifier, linked.key, treatment));
+  }
+  const facts = extractFacts(raw, {
+    ...(o.region === undefined ? {} : { region: o.region as RegionCode }),
+    ...(o.dateOrder === undefined ? {} : { dateOrder: o.dateOrder }),
+  });
+  const treatments = facts.map((fact) => factTreatment(fact, policy, undisclosed));
+  facts.forEach((fact, k) => {
+    const treatment = treatments[k] as Treatment;
+    if (!treatment.show) secrets.push(factSecret(fact, treatment));
+  });
+  const observed = new Set<string>();
+  for (const interaction of raw) {
+    for (const seen of interaction.identifiers) {
+      // Observed identifiers are facts too; these catch the ones a fact did not cover.
+      if (seen.kind === 'device' || policy.verifiedValue().show) continue;
+      const value = identifierValue(seen);
+      if (observed.has(`${seen.kind}\u0000${value}`)) continue;
+      observed.add(`${seen.kind}\u0000${value}`);
+      secrets.push(identifierSecret(seen, undefined, policy.verifiedValue()));
+    }
+  }
+  if (!policy.name.show) {
+    const names = [
+      ...(customer?.names ?? []),
+      ...raw.flatMap((i) =>
+        i.participants.filter((p) => p.role === 'customer').map((p) => p.name ?? ''),
+      ),
+      ...facts
+        .filter((f) => f.kind === 'name')
+        .flatMap((f) => [f.value, ...f.citations.map((c) => c.text)]),
+    ].filter((n) => n !== '');
+    secrets.push(nameSecret(names, policy.name));
+  }
+  const scrub = createScrubber(secrets, log);
+  const redacted = redactTexts(raw, scrub);
+
+  const ctx: BuildContext = {
+    options: o,
+    policy,
+    log,
+    scrub,
+    journey,
+    raw,
+    redacted,
+    timeline,
+    customer,
+    identity,
+    undisclosed,
+  };
+  const who = buildWho(ctx);
+  const issue = buildIssue(ctx);
+  const latest = buildLatest(ctx);
+  const serviceClock = buildServiceClock(ctx);
+  const full: HandoffPacket = canonical({
+    version: 1,
+    journeyId: journey.id,
+    status: journey.status,
+    builtAt: o.now,
+    to: {
+      channel: o.to,
+      label: o.profile.label,
+      visibility: o.publicTarget ? 'public' : 'private',
+    },
+    reader: o.reader,
+    who,
+    issue,
+    ...(latest === undefined ? {} : { latest }),
+    timeline: buildTimeline(ctx),
+    facts: buildFacts(facts, treatments, log),
+    tried: buildTried(ctx),
+    promised: buildPromised(ctx),
+    openQuestions: buildOpenQuestions(ctx),
+    signals: buildSignals(ctx),
+    ...(serviceClock === undefined ? {} : { serviceClock }),
+    redaction: {
+      reveal: o.reveal,
+      disclosureThreshold: o.disclosureThreshold,
+      entries: log.entries(),
+    },
+    fit: {
+      unit: 'chars' in o.budget ? 'chars' : 'tokens',
+      limit: 'chars' in o.budget ? o.budget.chars : o.budget.tokens,
+      format: o.format,
+      omitted: [],
+      truncated: [],
+    },
+  });
+  const fitted = fitFor(full, o.format, o.budget);
+  if (!fitted.ok) throw budgetTooSmall(o.format, o.budget, fitted.smallest);
+  return { packet: fitted.packet, options: o, scrub };
+}
+
+/**
+ * Builds the handoff packet for the next reader on the next channel: who the customer is and
+ * how sure we are, the issue in their words and a short summary, the cross-channel timeline,
+ * the facts already given, what was tried, what was promised (overdue flagged), open questions
+ * on either side, effort and mood signals, and the target channel's service clock. Every line
+ * cites the interactions it came from. Personal values are masked or withheld for the reader and
+ * the target channel before any text is built, and `redaction` reports what was hidden and why.
+ * The packet is fitted to `budget` as rendered in `format` by dropping the least important lines
+ * first; the identity line, the issue line and the customer's latest message are never dropped.
+ * Deterministic: the same input and options always give the same packet, with no clock read.
+ *
+ * @param input - the journey, its interactions, and when known the customer and the resolver's
+ *   evidence.
+ * @param options - see {@link HandoffOptionsSchema}; `to` and `now` are required.
+ * @returns the packet.
+ * @throws {@link ThreadlineError} `invalid_options` for bad options or a budget too small for
+ *   the required lines; `invalid_input` when an interaction of the journey is missing or
+ *   repeated, or the identity evidence is malformed.
+ * @example
+ * ```ts
+ * import { buildHandoff, parseInteraction, threadJourneys } from 'threadline';
+ *
+ * const chat = parseInteraction({
+ *   id: 'chat-1', channel: 'chat', startedAt: '2026-03-01T09:00:00Z',
+ *   identifiers: [{ kind: 'email', value: 'ana.souza@gmail.com', trust: { level: 'verified', method: 'login' } }],
+ *   messages: [
+ *     { author: 'customer', text: 'My cat is sick. What vitamin B12 dose is safe for a 4 kg cat?', at: '2026-03-01T09:00:00Z' },
+ *     { author: 'bot', text: 'A vet should answer that. Please call us on 0800 123 456.', at: '2026-03-01T09:01:00Z' },
+ *   ],
+ * });
+ * const call = parseInteraction({ id: 'call-1', channel: 'phone', startedAt: '2026-03-01T09:20:00Z' });
+ * const [journey] = threadJourneys([chat, call], { customerId: 'cus-1' }).journeys;
+ * if (journey) {
+ *   const packet = buildHandoff({ journey, interactions: [chat, call] }, { to: 'phone', now: '2026-03-01T09:21:00Z' });
+ *   console.log(packet.issue.line.text); // What vitamin B12 dose is safe for a 4 kg cat?
+ *   console.log(packet.facts.map((f) => `${f.kind} ${f.value}`)); // [ 'email a***@g***.com' ]
+ *   console.log(packet.who.line); // Name not given · not resolved to a customer · verified: email (login) on Web chat
+ * }
+ * ```
+ */
+export function buildHandoff(input: HandoffInput, options: HandoffOptions): HandoffPacket {
+  return draftHandoff(input, options).packet;
+}

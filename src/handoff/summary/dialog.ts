@@ -1,0 +1,122 @@
+// The interactions of a story as one dialog of sentences: interactions in the order they
+// started, messages in the order they were written, tweet-style continuations joined, each
+// sentence knowing which message it came from.
+
+import type { Interaction, Role } from '../../model/interaction.js';
+import type { Citation } from '../citation.js';
+import { cleanMessage, stripOpening } from './clean.js';
+import { type Span, splitSentences } from './sentences.js';
+
+/** One sentence of the dialog with everything the scorers need to know about its place. */
+export interface DialogSentence {
+  readonly text: string;
+  readonly role: Role;
+  readonly citation: Citation;
+  /** Index of this sentence in the whole dialog. */
+  readonly position: number;
+  /** Index of its message among the dialog's messages (continuations count once). */
+  readonly turn: number;
+  /** Index of its message among the messages of the same role. */
+  readonly roleTurn: number;
+  /** Index of the sentence within its message. */
+  readonly indexInMessage: number;
+}
+
+interface Piece {
+  readonly offset: number;
+  readonly messageIndex: number;
+}
+
+interface Group {
+  readonly interaction: Interaction;
+  readonly role: Role;
+  text: string;
+  readonly pieces: Piece[];
+  continues: boolean;
+}
+
+/** Interactions in the order they started; input order breaks ties, so sorting is stable. */
+export function chronological(
+  interactions: readonly Interaction[],
+  now: number | undefined,
+): Interaction[] {
+  return interactions
+    .map((interaction, index) => ({ interaction, index, at: Date.parse(interaction.startedAt) }))
+    .filter((entry) => now === undefined || !(entry.at > now))
+    .sort((a, b) => (a.at === b.at || Number.isNaN(a.at - b.at) ? a.index - b.index : a.at - b.at))
+    .map((entry) => entry.interaction);
+}
+
+/**
+ * Splits every message of the interactions into sentences. Messages written after `now`
+ * (milliseconds) are left out, as are interactions that started after it.
+ */
+export function dialogSentences(
+  interactions: readonly Interaction[],
+  now?: number,
+): DialogSentence[] {
+  const groups: Group[] = [];
+  for (const interaction of chronological(interactions, now)) {
+    let open: Group | undefined;
+    interaction.messages.forEach((message, messageIndex) => {
+      if (now !== undefined && message.at !== undefined && Date.parse(message.at) > now) return;
+      const clean = cleanMessage(message.text);
+      if (clean.text === '') {
+        // An empty part does not break a chain of continued messages.
+        return;
+      }
+      if (open?.continues && open.role === message.author) {
+        open.pieces.push({ offset: open.text.length + 1, messageIndex });
+        open.text = `${open.text} ${clean.text}`;
+        open.continues = clean.continues;
+        return;
+      }
+      open = {
+        interaction,
+        role: message.author,
+        text: clean.text,
+        pieces: [{ offset: 0, messageIndex }],
+        continues: clean.continues,
+      };
+      groups.push(open);
+    });
+  }
+
+  const out: DialogSentence[] = [];
+  const roleTurns = new Map<Role, number>();
+  groups.forEach((group, turn) => {
+    const roleTurn = roleTurns.get(group.role) ?? 0;
+    roleTurns.set(group.role, roleTurn + 1);
+    let piece = 0;
+    const spans = splitSentences(group.text);
+    for (let indexInMessage = 0; indexInMessage < spans.length; indexInMessage++) {
+      const span = spans[indexInMessage] as Span;
+      while (
+        piece + 1 < group.pieces.length &&
+        (group.pieces[piece + 1]?.offset ?? 0) <= span.start
+      )
+        piece++;
+      out.push({
+        text: stripOpening(span.text),
+        role: group.role,
+        citation: citeMessage(group.interaction, group.pieces[piece]?.messageIndex ?? 0),
+        position: out.length,
+        turn,
+        roleTurn,
+        indexInMessage,
+      });
+    }
+  });
+  return out;
+}
+
+/** A citation of a message: its interaction, index, author and time (else the interaction's start). */
+function citeMessage(interaction: Interaction, messageIndex: number): Citation {
+  const message = interaction.messages[messageIndex];
+  return {
+    interactionId: interaction.id,
+    messageIndex,
+    ...(message === undefined ? {} : { author: message.author }),
+    at: message?.at ?? interaction.startedAt,
+  };
+}
