@@ -1,13 +1,17 @@
-// npm run demo: the embedded omnichannel story through what threadline knows so far.
-// Each contact is validated, its identifiers normalized to matching keys, the reference numbers
-// in its text extracted, and the contacts grouped by the evidence they share.
+// npm run demo: the embedded omnichannel story on threadline's defaults. Four contacts arrive one
+// by one (an email, a public tweet, a direct message, a phone call); the resolver decides whose
+// each is and why, the contacts are threaded into one journey, and the next agent, about to call
+// the customer back, gets the handoff packet.
 import {
+  buildHandoff,
   channelProfile,
-  extractReferences,
+  createResolver,
+  type Evidence,
   formatIssues,
   type Interaction,
-  identifierKey,
+  renderHandoff,
   safeParseInteraction,
+  threadJourneys,
 } from '../src/index.js';
 import { story } from './story.js';
 
@@ -21,67 +25,67 @@ for (const input of story) {
   interactions.push(parsed.value);
 }
 
-const evidence = new Map<string, Set<string>>();
-const note = (key: string, id: string) =>
-  evidence.set(key, (evidence.get(key) ?? new Set()).add(id));
+// Everything is deterministic: the clock is injected, nothing is read from the environment.
+const now = '2026-03-05T10:20:00Z';
+const resolver = createResolver({ region: 'US', now: () => now });
 
 console.log('threadline demo: one customer, four contacts, three channels\n');
+let identity: Evidence | undefined;
 for (const interaction of interactions) {
-  const profile = channelProfile(interaction.channel, {});
+  const { decision, customerId } = await resolver.ingest(interaction);
   const visibility = interaction.visibility === undefined ? '' : ` (${interaction.visibility})`;
-  console.log(`■ ${interaction.id}  ${profile.label}${visibility}  ${interaction.startedAt}`);
-  for (const observed of interaction.identifiers) {
-    const key = identifierKey(
-      observed,
-      interaction.region === undefined ? {} : { region: interaction.region },
-    );
-    const trust =
-      observed.trust.level === 'verified' ? `verified (${observed.trust.method})` : 'claimed';
-    const raw =
-      observed.kind === 'social'
-        ? `${observed.platform} ${observed.handle}`
-        : 'value' in observed
-          ? observed.value
-          : observed.kind;
-    console.log(`   ${observed.kind.padEnd(6)} ${raw}`);
-    console.log(
-      `          → ${key.key}${key.mailbox !== undefined && key.mailbox !== key.key ? `  (mailbox ${key.mailbox})` : ''}  [${trust}${key.matchable ? '' : `, not matchable: ${key.reason}`}]`,
-    );
-    if (key.matchable) note(key.key, interaction.id);
-    if (key.mailbox !== undefined) note(key.mailbox, interaction.id);
-  }
-  for (const message of interaction.messages) {
-    for (const ref of extractReferences(message.text)) {
+  const label = channelProfile(interaction.channel, {}).label;
+  console.log(`■ ${interaction.id}  ${label}${visibility}  ${interaction.startedAt}`);
+  if (decision.outcome === 'linked') {
+    identity = decision.evidence;
+    console.log(`  linked to ${customerId}, p = ${decision.probability.toFixed(4)}, because:`);
+    for (const step of decision.evidence?.steps ?? []) {
+      const bits = `${step.weight >= 0 ? '+' : '−'}${Math.abs(step.weight).toFixed(1)}`;
       console.log(
-        `   ${ref.kind.padEnd(6)} "${ref.value}" in a ${message.author} message → ${ref.key}`,
+        `    ${bits.padStart(6)} bits  ${step.name}${step.label === undefined ? '' : `: ${step.label}`}`,
       );
-      note(`${ref.kind}:${ref.key}`, interaction.id);
     }
+    for (const merged of decision.merges)
+      console.log(`  it also shows ${merged} is the same person: merged into ${customerId}`);
+  } else {
+    const best = decision.candidates[0];
+    const why =
+      best === undefined
+        ? 'nobody known shares anything with it'
+        : `best candidate p = ${best.probability.toFixed(4)}`;
+    console.log(`  ${decision.outcome}: ${customerId} (${why})`);
   }
   console.log();
 }
 
-console.log('What ties the contacts together (evidence seen in more than one contact):');
-const shared = [...evidence].filter(([, ids]) => ids.size > 1).sort(([a], [b]) => (a < b ? -1 : 1));
-for (const [key, ids] of shared) console.log(`   ${key.padEnd(34)} ${[...ids].join(', ')}`);
+const customers = await resolver.customers();
+const record = customers[0];
+if (customers.length !== 1 || record === undefined) {
+  console.error(`expected the story to be one customer, got ${customers.length}`);
+  process.exit(1);
+}
+const customer = await resolver.customer(record.id);
+const mine = interactions.filter((i) => record.interactions.some((e) => e.id === i.id));
+const { journeys, assignments } = threadJourneys(mine, { customerId: record.id });
+console.log(`${record.id}: ${mine.length} contacts in ${journeys.length} journey`);
+for (const a of assignments)
+  console.log(
+    `  ${a.interactionId.padEnd(10)} ${a.evidence.map((e) => e.kind.replace('_', ' ')).join(', ')}`,
+  );
 
-// Contacts joined through shared evidence: the story threadline can already see.
-const parent = new Map(interactions.map((i) => [i.id as string, i.id as string]));
-const find = (x: string): string => {
-  const p = parent.get(x) ?? x;
-  return p === x ? x : find(p);
-};
-for (const [, ids] of shared) {
-  const [first, ...rest] = [...ids];
-  for (const id of rest) parent.set(find(id), find(first as string));
-}
-const groups = new Map<string, string[]>();
-for (const i of interactions) groups.set(find(i.id), [...(groups.get(find(i.id)) ?? []), i.id]);
-console.log(
-  `\n${groups.size === 1 ? 'One customer' : `${groups.size} separate customers`} across ${interactions.length} contacts:`,
+const journey = journeys[journeys.length - 1];
+if (journey === undefined || customer === undefined) process.exit(1);
+const packet = buildHandoff(
+  { journey, interactions: mine, customer, ...(identity === undefined ? {} : { identity }) },
+  { to: 'phone', reader: 'agent', format: 'markdown', budget: { chars: 2500 }, now },
 );
-for (const ids of groups.values()) {
-  const channels = ids.map((id) => interactions.find((i) => i.id === id)?.channel).join(' → ');
-  console.log(`   ${ids.join(', ')}  (${channels})`);
-}
-console.log('\nThe probabilistic resolver and the handoff packet build on this; see the README.');
+console.log(
+  '\nThe handoff packet for the agent calling Ana back (Markdown, at most 2,500 characters):\n',
+);
+console.log(renderHandoff(packet));
+const masked = packet.redaction.entries
+  .filter((e) => e.action === 'masked')
+  .map((e) => e.kind ?? e.what);
+console.log(
+  `\n${renderHandoff(packet).length} characters; masked for this reader: ${[...new Set(masked)].join(', ') || 'nothing'}`,
+);
