@@ -2,6 +2,7 @@ export {
   type BotFrameworkHandoff,
   type BotFrameworkHandoffOptions,
   BotFrameworkHandoffOptionsSchema,
+  type TranscriptActivity,
   toBotFrameworkHandoff,
 } from './adapters/bot-framework.js';
 export {
@@ -47,6 +48,7 @@ export {
   type HandoffSummarizer,
   type HandoffWithSummary,
   type HandoffWithSummaryOptions,
+  SummarizerOptionsSchema,
 } from './packet/summarizer.js';
 export { type MaskKind, maskValue } from './redact/mask.js';
 export {

@@ -35,8 +35,18 @@ export const BotFrameworkHandoffOptionsSchema = z.strictObject({
  */
 export type BotFrameworkHandoffOptions = z.input<typeof BotFrameworkHandoffOptionsSchema>;
 
-/** One message of the transcript attachment. */
-interface TranscriptActivity {
+/**
+ * One message of the transcript attachment of a Bot Framework handoff.
+ *
+ * @example
+ * ```ts
+ * import type { TranscriptActivity } from 'threadline';
+ *
+ * const line: TranscriptActivity = { type: 'message', from: { role: 'user' }, text: 'Where is my order?' };
+ * console.log(line.from.role); // user
+ * ```
+ */
+export interface TranscriptActivity {
   readonly type: 'message';
   readonly from: { readonly role: 'user' | 'bot' };
   readonly text: string;

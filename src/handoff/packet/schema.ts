@@ -60,7 +60,7 @@ export type HandoffFormat = z.infer<typeof HandoffFormatSchema>;
 
 /**
  * The most a rendered packet may take: `{ chars: n }` counts UTF-16 code units (as
- * `String.length` does); `{ tokens: n }` counts tokens as {@link estimateTokens} estimates them.
+ * `String.length` does); `{ tokens: n }` counts tokens as `estimateTokens` estimates them.
  *
  * @example
  * ```ts
@@ -76,7 +76,7 @@ export const HandoffBudgetSchema = z.union([
     chars: z.number().int().min(1).max(10_000_000),
   }),
   z.strictObject({
-    /** The most tokens, as {@link estimateTokens} counts them. */
+    /** The most tokens, as `estimateTokens` counts them. */
     tokens: z.number().int().min(1).max(2_500_000),
   }),
 ]);

@@ -34,7 +34,17 @@ export type HandoffSummarizer = (
 /** The summary is cut, at a word, to no fewer than this many characters, or left out. */
 const MIN_ABSTRACT_CHARS = 20;
 
-const SummarizerOptionsSchema = z.strictObject({
+/**
+ * The options {@link buildHandoffWithSummary} adds to those of {@link buildHandoff}.
+ *
+ * @example
+ * ```ts
+ * import { SummarizerOptionsSchema } from 'threadline';
+ *
+ * console.log(SummarizerOptionsSchema.parse({ summarizer: async () => 'ok' }).timeoutMs); // 10000
+ * ```
+ */
+export const SummarizerOptionsSchema = z.strictObject({
   /** The plug-in. */
   summarizer: z.custom<HandoffSummarizer>((value) => typeof value === 'function', {
     message: 'expected a function (packet, { signal }) => Promise<string>',
