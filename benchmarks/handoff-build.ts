@@ -5,8 +5,12 @@
 // generator; the 5,000-interaction journey repeats that person's 1,000-interaction history five
 // times, each copy 60 days later, as a long-lived account would. The packet is built for a phone
 // agent as Markdown within 4,000 characters. Not a test: it prints JSON and asserts nothing.
+// A generated person says the same few things again and again (`distinctTexts` counts the
+// different message texts): a build reads each distinct text once, so repetition makes it
+// cheaper, as it does for real journeys with bots and templates. The machine's load average,
+// before and after, is printed with the results: on a shared machine it moves the tail.
 //   npx tsx benchmarks/handoff-build.ts [--runs 200]
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import {
   buildHandoff,
   extractFacts,
@@ -71,19 +75,32 @@ function journeyOf(n: number): { journey: Journey; interactions: Interaction[] }
   return { journey, interactions };
 }
 
-/** Per-call times in milliseconds after a warm-up: p50, p99, max. */
+/**
+ * Per-call times in milliseconds after a warm-up: min, p50, p99, max, and the process's CPU time
+ * per call (which, unlike the clock, does not count the time other work on a shared machine
+ * takes the CPU away; it does count the garbage collector's helper threads).
+ */
 function timed(runs: number, fn: () => unknown) {
   for (let i = 0; i < Math.min(runs, 20); i++) fn();
   const samples: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
   }
+  const used = process.cpuUsage(cpu);
   samples.sort((a, b) => a - b);
   const at = (q: number) =>
     round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
-  return { runs, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: round3(samples[samples.length - 1] ?? 0) };
+  return {
+    runs,
+    minMs: round3(samples[0] ?? 0),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: round3(samples[samples.length - 1] ?? 0),
+    cpuMsPerCall: round3((used.user + used.system) / 1000 / runs),
+  };
 }
 
 /** The last ten messages as `role: text` lines: the transcript most handoffs forward. */
@@ -99,6 +116,7 @@ function lastTen(interactions: readonly Interaction[]): string {
   return lines.reverse().join('\n');
 }
 
+const loadBefore = loadavg().map(round3);
 const results: Record<string, unknown> = {};
 for (const n of SIZES) {
   const input = journeyOf(n);
@@ -117,6 +135,7 @@ for (const n of SIZES) {
   results[`interactions${n}`] = {
     interactions: input.interactions.length,
     messages,
+    distinctTexts: new Set(input.interactions.flatMap((i) => i.messages.map((m) => m.text))).size,
     build: timed(runs, () => buildHandoff(input, options)),
     // Where the time goes: the passes that read every message.
     parts: {
@@ -153,7 +172,12 @@ const at200 = (results.interactions200 as { build: { p99Ms: number } }).build.p9
 console.log(
   JSON.stringify(
     {
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        node: process.version,
+        loadAverage: { before: loadBefore, after: loadavg().map(round3) },
+      },
       results: {
         handoffBuild: {
           options: 'to phone, reader agent, Markdown, 4,000 characters',

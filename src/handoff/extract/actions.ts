@@ -1,16 +1,10 @@
 import type { Interaction } from '../../model/interaction.js';
-import { opensLikeQuestion } from './questions.js';
+import { asks } from './questions.js';
+import type { Reading } from './reading.js';
 import type { TriedAction } from './schema.js';
-import {
-  endsWithQuestionMark,
-  excerpt,
-  type Span,
-  sentences,
-  type Token,
-  tokenize,
-} from './text.js';
+import { excerpt, type Span, type Token } from './text.js';
 import { baseVerbAt, pastVerbAt, refine, type VerbMatch } from './verbs.js';
-import { chronological, citeSlot, type Slot, slots } from './walk.js';
+import { type Conversation, citeSlot, conversationOf, type Slot } from './walk.js';
 
 /** Something reported done, with where and by whom. */
 export interface Done {
@@ -173,35 +167,79 @@ function doneIn(tokens: readonly Token[], business: boolean): VerbMatch | undefi
   return undefined;
 }
 
+/** A sentence reported as done, found in a text alone. */
+interface DoneSentence {
+  readonly span: Span;
+  readonly verb?: VerbMatch;
+}
+
+/** A system line is a record of an action in itself: the whole text, with its first verb. */
+function systemDone(reading: Reading): DoneSentence | undefined {
+  const all = reading.sentences;
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  let verb: VerbMatch | undefined;
+  for (const sentence of all) {
+    verb = doneIn(sentence.tokens, true);
+    if (verb !== undefined) break;
+  }
+  const span = { start: first.start, end: last.end };
+  return verb === undefined ? { span } : { span, verb };
+}
+
+function doneSentences(reading: Reading, business: boolean): DoneSentence[] {
+  const out: DoneSentence[] = [];
+  for (const sentence of reading.sentences) {
+    if (asks(reading, sentence)) continue;
+    const verb = doneIn(sentence.tokens, business);
+    if (verb !== undefined) out.push({ span: { start: sentence.start, end: sentence.end }, verb });
+  }
+  return out;
+}
+
+/** What an agent or a bot reports done in a text. */
+function businessDone(reading: Reading): DoneSentence[] {
+  return doneSentences(reading, true);
+}
+
+/** What a customer reports having tried in a text. */
+function customerDone(reading: Reading): DoneSentence[] {
+  return doneSentences(reading, false);
+}
+
 /** Everything reported done in the stream, in order. */
 export function findDone(stream: readonly Slot[]): Done[] {
   const out: Done[] = [];
   for (const slot of stream) {
     if (slot.author === 'system') {
-      // A system line is a record of an action in itself.
-      const all = sentences(slot.text, slot.folded);
-      const first = all[0];
-      const last = all[all.length - 1];
-      if (first === undefined || last === undefined) continue;
-      let verb: VerbMatch | undefined;
-      for (const sentence of all) {
-        verb = doneIn(tokenize(slot.folded, sentence.start, sentence.end), true);
-        if (verb !== undefined) break;
-      }
-      const span = { start: first.start, end: last.end };
-      out.push(verb === undefined ? { slot, span } : { slot, span, verb });
+      const done = slot.reading.derive(systemDone);
+      if (done !== undefined) out.push({ slot, ...done });
       continue;
     }
-    const business = slot.side === 'business';
-    for (const sentence of sentences(slot.text, slot.folded)) {
-      const tokens = tokenize(slot.folded, sentence.start, sentence.end);
-      if (endsWithQuestionMark(slot.text, sentence) || opensLikeQuestion(slot.text, tokens))
-        continue;
-      const verb = doneIn(tokens, business);
-      if (verb !== undefined) out.push({ slot, span: sentence, verb });
-    }
+    const found = slot.reading.derive(slot.side === 'business' ? businessDone : customerDone);
+    for (const done of found) out.push({ slot, ...done });
   }
   return out;
+}
+
+/** The actions reported in a conversation, oldest first (see {@link extractActions}). */
+export function actionsIn(conversation: Conversation): readonly TriedAction[] {
+  const out: TriedAction[] = [];
+  for (const done of findDone(conversation.stream)) {
+    const { slot, span, verb } = done;
+    out.push(
+      Object.freeze({
+        by: slot.side,
+        author: slot.author,
+        ...(verb === undefined ? {} : { action: verb.lemma }),
+        text: excerpt(slot.text, span),
+        at: slot.at,
+        citation: citeSlot(slot, span),
+      }),
+    );
+  }
+  return Object.freeze(out);
 }
 
 /**
@@ -236,20 +274,5 @@ export function findDone(stream: readonly Slot[]): Done[] {
  * ```
  */
 export function extractActions(interactions: readonly Interaction[]): readonly TriedAction[] {
-  const stream = slots(chronological(interactions));
-  const out: TriedAction[] = [];
-  for (const done of findDone(stream)) {
-    const { slot, span, verb } = done;
-    out.push(
-      Object.freeze({
-        by: slot.side,
-        author: slot.author,
-        ...(verb === undefined ? {} : { action: verb.lemma }),
-        text: excerpt(slot.text, span),
-        at: slot.at,
-        citation: citeSlot(slot, span),
-      }),
-    );
-  }
-  return Object.freeze(out);
+  return actionsIn(conversationOf(interactions));
 }

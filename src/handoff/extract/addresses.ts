@@ -272,8 +272,11 @@ function joined(folded: string, a: Token, b: Token | undefined, allowDot: boolea
 }
 
 /** Finds street addresses, with the postcode at their end when there is one. */
-export function findAddresses(text: string, folded: string = fold(text)): FoundAddress[] {
-  const tokens = tokenize(folded);
+export function findAddresses(
+  text: string,
+  folded: string = fold(text),
+  tokens: readonly Token[] = tokenize(folded),
+): FoundAddress[] {
   const found: FoundAddress[] = [];
   let k = 0;
   while (k < tokens.length) {

@@ -80,9 +80,15 @@ export function amountKey(currency: string, amount: number): string {
   return `${currency} ${amount.toFixed(2)}`;
 }
 
+// Every amount above has a digit and one of these signs, codes or words: most texts have no
+// such word and skip the two scans.
+const MAY_HAVE_CURRENCY = new RegExp(`[$€£¥₹₩₽₺₱₦]|${CODES}|dollar|bucks|quid`);
+const DIGIT = /\d/;
+
 /** Finds the money amounts in a text. */
 export function findAmounts(text: string, folded: string = fold(text)): FoundAmount[] {
   const found: FoundAmount[] = [];
+  if (!DIGIT.test(folded) || !MAY_HAVE_CURRENCY.test(folded)) return found;
   const push = (start: number, end: number, sign: string, number: string) => {
     const amount = parseAmountNumber(number);
     if (amount === undefined) return;

@@ -21,8 +21,9 @@ import { kindMentions } from './kinds.js';
 import { isHandleLike, isReferenceLike, type ReadValue } from './labels.js';
 import { looksLikeName, nameKey } from './names.js';
 import { referenceKey } from './normalize.js';
+import type { Reading } from './reading.js';
 import type { FactKind } from './schema.js';
-import { type Span, tokenize } from './text.js';
+import type { Span } from './text.js';
 import { HOUR } from './time.js';
 
 const REQUEST =
@@ -41,15 +42,16 @@ const MAX_ANSWER = 200;
 
 /**
  * Reads a business message: undefined when it is no request (the pending one stays), else the
- * new request with the details it asks for (possibly none).
+ * details it asks for (possibly none), in the order it names them.
  */
-export function readRequest(folded: string, ms: number): Request | undefined {
+export function requestedKinds(reading: Reading): readonly FactKind[] | undefined {
+  const folded = reading.folded;
   if (!folded.includes('?') && !REQUEST.test(folded)) return undefined;
   const kinds: FactKind[] = [];
-  for (const mention of kindMentions(tokenize(folded))) {
+  for (const mention of kindMentions(reading.tokens)) {
     if (!mention.labelOnly && !kinds.includes(mention.kind)) kinds.push(mention.kind);
   }
-  return { kinds, ms, customerMessages: 0 };
+  return kinds;
 }
 
 /** True while a request can still be answered by a customer message at `ms`. */

@@ -8,19 +8,13 @@ import {
   checkOptions,
   dateOrderFor,
 } from './options.js';
-import { opensLikeQuestion } from './questions.js';
+import { asks } from './questions.js';
+import type { Reading, Sentence } from './reading.js';
 import type { Commitment, ConversationSide } from './schema.js';
-import {
-  endsWithQuestionMark,
-  excerpt,
-  type Span,
-  sentences,
-  type Token,
-  tokenize,
-} from './text.js';
+import { excerpt, type Span, type Token } from './text.js';
 import { isoOrUndefined } from './time.js';
 import { BUSINESS_PEOPLE, baseVerbAt, pastVerbAt, refine, type VerbMatch } from './verbs.js';
-import { chronological, citeSlot, type Slot, slots } from './walk.js';
+import { type Conversation, citeSlot, conversationOf, type Slot } from './walk.js';
 
 // Words between the modal and the verb: "we'll definitely call", "I'll make sure to send".
 const FILLERS: readonly (readonly string[])[] = [
@@ -195,42 +189,146 @@ interface Found {
   readonly due?: { readonly span: Span; readonly ms?: number };
 }
 
-function keptBy(
-  found: Found,
-  done: readonly Done[],
-  stream: readonly Slot[],
-  ordered: readonly Interaction[],
-): Citation | undefined {
-  const groups = KEPT_BY[found.verb.group] ?? [found.verb.group];
-  for (const d of done) {
-    if (d.slot.seq <= found.slot.seq || d.slot.side !== found.slot.side || d.verb === undefined)
-      continue;
-    if (groups.includes(d.verb.group)) return citeSlot(d.slot, d.span);
+/** A promise found in a text alone: its sentence and verb. */
+interface Pledged {
+  readonly sentence: Sentence;
+  readonly verb: VerbMatch;
+}
+
+function pledges(reading: Reading, side: ConversationSide): Pledged[] {
+  const out: Pledged[] = [];
+  for (const sentence of reading.sentences) {
+    if (asks(reading, sentence)) continue;
+    const promise = promiseIn(sentence.tokens, side);
+    if (promise !== undefined) out.push({ sentence, verb: promise.verb });
   }
-  const side = found.slot.side;
-  const group = found.verb.group;
-  if (side === 'customer' && (group === 'send' || group === 'message')) {
-    // A file the customer sent after promising one.
-    for (const slot of stream) {
-      if (
-        slot.seq > found.slot.seq &&
-        slot.side === 'customer' &&
-        (slot.message.attachments?.length ?? 0) > 0
-      ) {
-        return citeSlot(slot);
-      }
+  return out;
+}
+
+function businessPledges(reading: Reading): Pledged[] {
+  return pledges(reading, 'business');
+}
+
+function customerPledges(reading: Reading): Pledged[] {
+  return pledges(reading, 'customer');
+}
+
+/**
+ * What can keep a promise, indexed so that each promise is checked without rescanning the
+ * conversation: reported actions by side and group, the customer's attachments, and the
+ * business's outbound contacts, each as positions in conversation order.
+ */
+class Keepers {
+  readonly #done: readonly Done[];
+  /** Indexes into `done` by side and verb group, ascending. */
+  readonly #byGroup = new Map<string, number[]>();
+  /** For each stream position, the first later-or-equal slot where the customer attached a file. */
+  readonly #attachmentFrom: Int32Array;
+  /** For each interaction position, the first later-or-equal outbound interaction, and call. */
+  readonly #outboundFrom: Int32Array;
+  readonly #outboundCallFrom: Int32Array;
+  readonly #conversation: Conversation;
+
+  constructor(conversation: Conversation, done: readonly Done[]) {
+    this.#conversation = conversation;
+    this.#done = done;
+    done.forEach((d, index) => {
+      if (d.verb === undefined) return;
+      const key = `${d.slot.side}\u0000${d.verb.group}`;
+      const list = this.#byGroup.get(key);
+      if (list === undefined) this.#byGroup.set(key, [index]);
+      else list.push(index);
+    });
+    const { stream, ordered } = conversation;
+    this.#attachmentFrom = new Int32Array(stream.length + 1).fill(-1);
+    for (let i = stream.length - 1; i >= 0; i--) {
+      const slot = stream[i] as Slot;
+      const attached = slot.side === 'customer' && (slot.message.attachments?.length ?? 0) > 0;
+      this.#attachmentFrom[i] = attached ? i : (this.#attachmentFrom[i + 1] as number);
     }
-  }
-  if (side === 'business' && (group === 'call' || group === 'update')) {
-    // A later outbound contact from the business: a call for a callback, any for an update.
-    for (let i = found.slot.interactionOrder + 1; i < ordered.length; i++) {
+    this.#outboundFrom = new Int32Array(ordered.length + 1).fill(-1);
+    this.#outboundCallFrom = new Int32Array(ordered.length + 1).fill(-1);
+    for (let i = ordered.length - 1; i >= 0; i--) {
       const later = ordered[i] as Interaction;
-      if (later.direction !== 'outbound') continue;
-      if (group === 'call' && later.channel !== 'phone') continue;
-      return { interactionId: later.id, at: later.startedAt };
+      const outbound = later.direction === 'outbound';
+      this.#outboundFrom[i] = outbound ? i : (this.#outboundFrom[i + 1] as number);
+      this.#outboundCallFrom[i] =
+        outbound && later.channel === 'phone' ? i : (this.#outboundCallFrom[i + 1] as number);
     }
   }
-  return undefined;
+
+  /** What kept a promise, when something did. */
+  keptBy(found: Found): Citation | undefined {
+    const side = found.slot.side;
+    const group = found.verb.group;
+    const seq = found.slot.seq;
+    // The first action after the promise, by the same side, of a group that keeps it.
+    let first = -1;
+    for (const keeper of KEPT_BY[group] ?? [group]) {
+      const index = this.#firstAfter(this.#byGroup.get(`${side}\u0000${keeper}`), seq);
+      if (index >= 0 && (first < 0 || index < first)) first = index;
+    }
+    const done = this.#done[first];
+    if (done !== undefined) return citeSlot(done.slot, done.span);
+    if (side === 'customer' && (group === 'send' || group === 'message')) {
+      // A file the customer sent after promising one.
+      const at = this.#attachmentFrom[seq + 1] as number;
+      const slot = this.#conversation.stream[at];
+      if (slot !== undefined) return citeSlot(slot);
+    }
+    if (side === 'business' && (group === 'call' || group === 'update')) {
+      // A later outbound contact from the business: a call for a callback, any for an update.
+      const from = found.slot.interactionOrder + 1;
+      const at = (group === 'call' ? this.#outboundCallFrom : this.#outboundFrom)[from] as number;
+      const later = this.#conversation.ordered[at];
+      if (later !== undefined) return { interactionId: later.id, at: later.startedAt };
+    }
+    return undefined;
+  }
+
+  /** The first index in `list` whose action comes after stream position `seq`, or -1. */
+  #firstAfter(list: readonly number[] | undefined, seq: number): number {
+    if (list === undefined) return -1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.#done[list[mid] as number] as Done).slot.seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? (list[lo] as number) : -1;
+  }
+}
+
+/** The promises made in a conversation (see {@link extractCommitments}). */
+export function commitmentsIn(
+  conversation: Conversation,
+  now: number,
+  dateOrder: 'mdy' | 'dmy' | undefined,
+): readonly Commitment[] {
+  const found: Found[] = [];
+  for (const slot of conversation.stream) {
+    if (slot.author === 'system') continue;
+    const pledged = slot.reading.derive(
+      slot.side === 'business' ? businessPledges : customerPledges,
+    );
+    if (pledged.length === 0) continue;
+    const order = dateOrderFor(dateOrder, slot.interaction.region);
+    for (const { sentence, verb } of pledged) {
+      const due = findDue(slot.text, sentence.tokens, slot.ms, slot.offset, order);
+      found.push({
+        slot,
+        span: sentence,
+        verb,
+        ...(due === undefined
+          ? {}
+          : { due: { span: due, ...(due.due === undefined ? {} : { ms: due.due }) } }),
+      });
+    }
+  }
+  if (found.length === 0) return Object.freeze([]);
+  const keepers = new Keepers(conversation, findDone(conversation.stream));
+  return Object.freeze(found.map((f) => build(f, keepers, now)));
 }
 
 /**
@@ -288,41 +386,11 @@ export function extractCommitments(
       : typeof parsed.now === 'number'
         ? parsed.now
         : Date.parse(parsed.now);
-  const ordered = chronological(interactions);
-  const stream = slots(ordered);
-  const found: Found[] = [];
-  for (const slot of stream) {
-    if (slot.author === 'system') continue;
-    const order = dateOrderFor(parsed.dateOrder, slot.interaction.region);
-    for (const sentence of sentences(slot.text, slot.folded)) {
-      const tokens = tokenize(slot.folded, sentence.start, sentence.end);
-      if (endsWithQuestionMark(slot.text, sentence) || opensLikeQuestion(slot.text, tokens))
-        continue;
-      const promise = promiseIn(tokens, slot.side);
-      if (promise === undefined) continue;
-      const due = findDue(slot.text, tokens, slot.ms, slot.offset, order);
-      found.push({
-        slot,
-        span: sentence,
-        verb: promise.verb,
-        ...(due === undefined
-          ? {}
-          : { due: { span: due, ...(due.due === undefined ? {} : { ms: due.due }) } }),
-      });
-    }
-  }
-  const done = found.length === 0 ? [] : findDone(stream);
-  return Object.freeze(found.map((f) => build(f, done, stream, ordered, now)));
+  return commitmentsIn(conversationOf(interactions), now, parsed.dateOrder);
 }
 
-function build(
-  f: Found,
-  done: readonly Done[],
-  stream: readonly Slot[],
-  ordered: readonly Interaction[],
-  now: number,
-): Commitment {
-  const kept = keptBy(f, done, stream, ordered);
+function build(f: Found, keepers: Keepers, now: number): Commitment {
+  const kept = keepers.keptBy(f);
   const dueIso = f.due?.ms === undefined ? undefined : isoOrUndefined(f.due.ms);
   const dueMs = dueIso === undefined ? undefined : f.due?.ms;
   const overdue = dueMs !== undefined && dueMs < now && kept === undefined;

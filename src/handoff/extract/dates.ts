@@ -2,6 +2,7 @@
 // (`March 5th`, `5 March 2026`, `Mar. 5, 2026`) and relative to the message (`yesterday`,
 // `3 days ago`, `last Friday`). Numeric dates whose day and month could be swapped are read only
 // when the order is known (an option, or the interaction's region); otherwise they are skipped.
+import type { Reading } from './reading.js';
 import { fold, isSpaceCode, type Span, type Token, tokenize } from './text.js';
 import {
   dayKey,
@@ -92,6 +93,22 @@ const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
 const NUMERIC_DATE = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b/g;
 const ORDINAL_DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const YEAR = /^(?:19|20)\d{2}$/;
+
+// What every date `findDates` reads has: digits around a separator (`2026-03-05`, `3/5/26`), a
+// month name, or a relative word (`yesterday`, `last Friday`, `3 days ago`).
+const NUMBER_SEPARATOR = /\d[-/.]\d/;
+
+/**
+ * False when `findDates` cannot find a date in a text whatever the message time: a cheap test
+ * that lets most texts skip the date scan, and lets what a text gives be reused across days.
+ */
+export function mayHaveDate(reading: Reading): boolean {
+  for (const token of reading.tokens) {
+    const word = token.word;
+    if (word === 'yesterday' || word === 'last' || word === 'ago' || MONTHS.has(word)) return true;
+  }
+  return NUMBER_SEPARATOR.test(reading.folded);
+}
 
 /** The day in a token like `5`, `05` or `21st`, when it is one. */
 function dayOf(word: string | undefined): number | undefined {

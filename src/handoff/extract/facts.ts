@@ -4,14 +4,14 @@ import type { ReferenceKind } from '../../model/reference.js';
 import { normalizeEmail } from '../../normalize/email/email.js';
 import type { RegionCode } from '../../normalize/phone/phone.js';
 import { defaultReferenceExtractor } from '../../normalize/reference/defaults.js';
-import { extractReferences } from '../../normalize/reference/extract.js';
+import { extractReferences, type FoundReference } from '../../normalize/reference/extract.js';
 import type { ReferenceExtractor } from '../../normalize/reference/patterns.js';
 import { normalizeHandle } from '../../normalize/social/handle.js';
 import { findAddresses } from './addresses.js';
 import { findAmounts } from './amounts.js';
-import { isLive, type Request, readAnswer, readRequest } from './answers.js';
+import { isLive, type Request, readAnswer, requestedKinds } from './answers.js';
 import { findEmails, findPhones, phoneKey, readPhone } from './contacts.js';
-import { type DateOrder, findDates } from './dates.js';
+import { type DateOrder, findDates, mayHaveDate } from './dates.js';
 import { findLabelled } from './labels.js';
 import { Ledger } from './ledger.js';
 import { nameKey } from './names.js';
@@ -23,10 +23,11 @@ import {
   ExtractFactsOptionsSchema,
 } from './options.js';
 import { findProducts } from './products.js';
+import type { Reading } from './reading.js';
 import type { Fact, FactCitation, FactEvidence, FactKind } from './schema.js';
 import type { Span } from './text.js';
-import { instant } from './time.js';
-import { chronological, type Slot, slots } from './walk.js';
+import { instant, localDay } from './time.js';
+import { type Conversation, conversationOf, type Slot } from './walk.js';
 
 const REFERENCE_FACT: Readonly<Record<ReferenceKind, FactKind>> = {
   order: 'order_id',
@@ -48,10 +49,29 @@ const USERNAME_NAMESPACES: ReadonlySet<string> = new Set([
   'screen_name',
 ]);
 
-interface Settings {
+/** How to read facts: the default phone region, the date order and the reference patterns. */
+export interface FactSettings {
   readonly region: RegionCode | undefined;
   readonly dateOrder: DateOrder | undefined;
   readonly extractor: ReferenceExtractor;
+}
+
+/**
+ * One call's scan: its settings, and what it already read. Texts, identifiers and names recur
+ * throughout a journey; each is read once per call.
+ */
+interface Scan {
+  readonly settings: FactSettings;
+  /** What each text that holds no date gives, by side and region (see {@link findingsOf}). */
+  readonly findings: Map<string, Map<Reading, Findings>>;
+  /** What each text that may hold a date gives, by {@link datedKey}. */
+  readonly dated: Map<string, Findings>;
+  /** The reference numbers in each text (messages and subjects). */
+  readonly references: Map<string, readonly FoundReference[]>;
+  /** Each identifier read (see {@link readKey}). */
+  readonly reads: Map<string, IdentifierRead>;
+  /** The key of each participant name. */
+  readonly names: Map<string, string | undefined>;
 }
 
 /**
@@ -109,23 +129,36 @@ export function extractFacts(
   options?: ExtractFactsOptions,
 ): readonly Fact[] {
   const parsed = checkOptions(ExtractFactsOptionsSchema, options ?? {}, 'extractFacts');
-  const settings: Settings = {
+  return factsIn(conversationOf(interactions), {
     region: parsed.region,
     dateOrder: parsed.dateOrder,
     extractor: parsed.referenceExtractor ?? defaultReferenceExtractor,
+  });
+}
+
+/** The facts given in a conversation, oldest first (see {@link extractFacts}). */
+export function factsIn(conversation: Conversation, settings: FactSettings): readonly Fact[] {
+  const scan: Scan = {
+    settings,
+    findings: new Map(),
+    dated: new Map(),
+    references: new Map(),
+    reads: new Map(),
+    names: new Map(),
   };
-  const ordered = chronological(interactions);
   const ledger = new Ledger();
-  const reads = new Map<string, IdentifierRead>();
-  for (const interaction of ordered) fromInteraction(ledger, interaction, settings, reads);
+  const { ordered, starts } = conversation;
+  for (let k = 0; k < ordered.length; k++) {
+    fromInteraction(ledger, ordered[k] as Interaction, starts[k] as number, scan);
+  }
   let request: Request | undefined;
-  for (const slot of slots(ordered)) {
-    request = fromMessage(ledger, slot, settings, request);
+  for (const slot of conversation.stream) {
+    request = fromMessage(ledger, slot, scan, request);
   }
   return Object.freeze(ledger.facts());
 }
 
-function regionOf(interaction: Interaction, settings: Settings): RegionCode | undefined {
+function regionOf(interaction: Interaction, settings: FactSettings): RegionCode | undefined {
   return interaction.region ?? settings.region;
 }
 
@@ -134,36 +167,26 @@ type IdentifierRead = { kind: FactKind; key: string; text: string } | undefined;
 function fromInteraction(
   ledger: Ledger,
   interaction: Interaction,
-  settings: Settings,
-  reads: Map<string, IdentifierRead>,
+  start: number,
+  scan: Scan,
 ): void {
-  const start = instant(interaction.startedAt, 0);
-  const region = regionOf(interaction, settings);
-  const cite = (
-    text: string,
-    evidence: FactEvidence,
-    verified: boolean,
-    at: string,
-  ): FactCitation => Object.freeze({ interactionId: interaction.id, at, evidence, verified, text });
+  const region = regionOf(interaction, scan.settings);
 
   for (const identifier of interaction.identifiers ?? []) {
     // A customer shows the same identifiers again and again; each is read (and its phone
     // number parsed) once per call.
     const memo = readKey(identifier, region);
-    let read = reads.get(memo);
-    if (read === undefined && !reads.has(memo)) {
+    let read = scan.reads.get(memo);
+    if (read === undefined && !scan.reads.has(memo)) {
       read = fromIdentifier(identifier, region);
-      reads.set(memo, read);
+      scan.reads.set(memo, read);
     }
     if (read === undefined) continue;
     const at = identifier.seenAt ?? interaction.startedAt;
     const verified = identifier.trust?.level === 'verified';
-    ledger.add(
-      read.kind,
-      read.key,
-      cite(read.text, 'identifier', verified, at),
-      instant(at, start),
-    );
+    // Without a time of its own, an identifier was seen when the interaction started.
+    const ms = identifier.seenAt === undefined ? start : instant(at, start);
+    ledger.add(read.kind, read.key, cite(interaction, read.text, 'identifier', verified, at), ms);
   }
   for (const reference of interaction.references ?? []) {
     const key = referenceKey(reference.value);
@@ -173,23 +196,27 @@ function fromInteraction(
     ledger.add(
       kind,
       key,
-      cite(reference.value, 'reference', verified, interaction.startedAt),
+      cite(interaction, reference.value, 'reference', verified, interaction.startedAt),
       start,
     );
   }
   for (const participant of interaction.participants ?? []) {
     if (participant.role !== 'customer' || participant.name === undefined) continue;
-    const key = nameKey(participant.name);
+    let key = scan.names.get(participant.name);
+    if (key === undefined && !scan.names.has(participant.name)) {
+      key = nameKey(participant.name);
+      scan.names.set(participant.name, key);
+    }
     if (key === undefined) continue;
     ledger.add(
       'name',
       key,
-      cite(participant.name, 'participant', false, interaction.startedAt),
+      cite(interaction, participant.name, 'participant', false, interaction.startedAt),
       start,
     );
   }
   if (interaction.subject !== undefined) {
-    for (const ref of extractReferences(interaction.subject, settings.extractor)) {
+    for (const ref of referencesIn(scan, interaction.subject)) {
       const key = referenceKey(ref.key);
       if (key === undefined) continue;
       const citation: FactCitation = Object.freeze({
@@ -204,6 +231,27 @@ function fromInteraction(
       ledger.add(REFERENCE_FACT[ref.kind] ?? 'reference', key, citation, start);
     }
   }
+}
+
+/** A citation of an interaction's own record (an identifier, a reference, a participant). */
+function cite(
+  interaction: Interaction,
+  text: string,
+  evidence: FactEvidence,
+  verified: boolean,
+  at: string,
+): FactCitation {
+  return Object.freeze({ interactionId: interaction.id, at, evidence, verified, text });
+}
+
+/** The reference numbers in a text, found once per call. */
+function referencesIn(scan: Scan, text: string): readonly FoundReference[] {
+  let found = scan.references.get(text);
+  if (found === undefined) {
+    found = extractReferences(text, scan.settings.extractor);
+    scan.references.set(text, found);
+  }
+  return found;
 }
 
 /** What reading an identifier depends on: its kind, value and the region to read a phone in. */
@@ -268,101 +316,83 @@ interface Found extends Span {
   readonly evidence: FactEvidence;
 }
 
+/** What a message's text gives before any answer to a pending request is read in it. */
+interface Findings {
+  readonly found: readonly Found[];
+  /** The spans the values were read from (a postcode inside an address is not one). */
+  readonly taken: readonly Span[];
+  /** The kinds found: a pending request no longer waits for them. */
+  readonly given: ReadonlySet<FactKind>;
+}
+
+/**
+ * What a message's findings depend on: its text, its side and its region, and for a text that
+ * may hold a date, the date order and the writer's local day (dates without a year and
+ * relative dates are read against it). Messages that agree on all of these find the same.
+ */
+function findingsOf(
+  slot: Slot,
+  scan: Scan,
+  region: RegionCode | undefined,
+  order: DateOrder | undefined,
+): Findings {
+  if (slot.reading.derive(mayHaveDate)) {
+    return kept(scan.dated, datedKey(slot, region, order), slot, scan, region, order);
+  }
+  const shelf = `${slot.side}\u0000${region ?? ''}`;
+  let byReading = scan.findings.get(shelf);
+  if (byReading === undefined) {
+    byReading = new Map();
+    scan.findings.set(shelf, byReading);
+  }
+  return kept(byReading, slot.reading, slot, scan, region, order);
+}
+
+/** The findings kept under `key`, read from the slot's text the first time. */
+function kept<K>(
+  shelf: Map<K, Findings>,
+  key: K,
+  slot: Slot,
+  scan: Scan,
+  region: RegionCode | undefined,
+  order: DateOrder | undefined,
+): Findings {
+  let findings = shelf.get(key);
+  if (findings === undefined) {
+    findings = findIn(slot, scan, region, order);
+    shelf.set(key, findings);
+  }
+  return findings;
+}
+
+/** The key of a text that may hold a date: side, region, date order, local day and text. */
+function datedKey(slot: Slot, region: RegionCode | undefined, order: DateOrder | undefined) {
+  const day = localDay(slot.ms, slot.offset);
+  return `${slot.side}\u0000${region ?? ''}\u0000${order ?? ''}\u0000${day.year}-${day.month}-${day.day}\u0000${slot.text}`;
+}
+
 function fromMessage(
   ledger: Ledger,
   slot: Slot,
-  settings: Settings,
+  scan: Scan,
   pending: Request | undefined,
 ): Request | undefined {
-  const { text, folded } = slot;
-  const region = regionOf(slot.interaction, settings);
-  const found: Found[] = [];
-  const taken: Span[] = [];
-  // Which characters a reading already holds: checking a span costs its length, so the scan
-  // stays linear however many values a message has.
-  const claimed = new Uint8Array(text.length);
-  const free = (span: Span) => {
-    for (let i = span.start; i < span.end; i++) if (claimed[i] === 1) return false;
-    return true;
-  };
-  const take = (item: Found) => {
-    found.push(item);
-    taken.push(item);
-    claimed.fill(1, item.start, item.end);
-  };
+  const region = regionOf(slot.interaction, scan.settings);
+  const order = dateOrderFor(scan.settings.dateOrder, region);
+  const findings = findingsOf(slot, scan, region, order);
+  let found = findings.found;
   let request = pending;
-
   if (slot.side === 'customer') {
-    for (const value of findLabelled(text, folded, region)) take({ ...value, evidence: 'label' });
-  }
-  for (const ref of extractReferences(text, settings.extractor)) {
-    const key = referenceKey(ref.key);
-    if (key === undefined || !free(ref)) continue;
-    const evidence = ref.evidence === 'keyword' ? 'keyword' : 'shape';
-    take({
-      kind: REFERENCE_FACT[ref.kind] ?? 'reference',
-      key,
-      value: ref.value,
-      start: ref.start,
-      end: ref.end,
-      evidence,
-    });
-  }
-  for (const amount of findAmounts(text, folded)) {
-    if (free(amount))
-      take({
-        kind: 'amount',
-        key: amount.key,
-        value: text.slice(amount.start, amount.end),
-        start: amount.start,
-        end: amount.end,
-        evidence: 'shape',
-      });
-  }
-  const order = dateOrderFor(settings.dateOrder, region);
-  for (const date of findDates(text, slot.ms, slot.offset, order, folded)) {
-    if (free(date))
-      take({
-        kind: 'date',
-        key: date.key,
-        value: text.slice(date.start, date.end),
-        start: date.start,
-        end: date.end,
-        evidence: 'shape',
-      });
-  }
-
-  if (slot.side === 'customer') {
-    for (const email of findEmails(text)) {
-      if (free(email)) take({ kind: 'email', ...email, evidence: 'shape' });
-    }
-    for (const phone of findPhones(text, region)) {
-      if (free(phone)) take({ kind: 'phone', ...phone, evidence: 'shape' });
-    }
-    for (const address of findAddresses(text, folded)) {
-      if (!free(address)) continue;
-      take({
-        kind: 'address',
-        key: address.key,
-        value: address.value,
-        start: address.start,
-        end: address.end,
-        evidence: 'shape',
-      });
-      const postcode = address.postcode;
-      if (postcode !== undefined) found.push({ kind: 'postcode', ...postcode, evidence: 'shape' });
-    }
-    for (const product of findProducts(text, folded)) {
-      if (free(product)) take({ kind: 'product', ...product, evidence: 'shape' });
-    }
     if (isLive(request, slot.ms)) {
-      const given = new Set(found.map((f) => f.kind));
-      for (const value of readAnswer(request, text, taken, given, region)) {
-        found.push({ ...value, evidence: 'answer' });
+      const answers = readAnswer(request, slot.text, findings.taken, findings.given, region);
+      if (answers.length > 0) {
+        const read: Found[] = answers.map((value) => ({ ...value, evidence: 'answer' }));
+        found = [...found, ...read];
       }
     }
   } else if (slot.author !== 'system') {
-    request = readRequest(folded, slot.ms) ?? request;
+    const kinds = slot.reading.derive(requestedKinds);
+    if (kinds !== undefined) request = { kinds: [...kinds], ms: slot.ms, customerMessages: 0 };
   }
 
   for (const item of found) {
@@ -380,4 +410,123 @@ function fromMessage(
     ledger.add(item.kind, item.key, citation, slot.ms);
   }
   return request;
+}
+
+/** The values read from a text so far, and which characters they hold. */
+class Claims {
+  readonly found: Found[] = [];
+  readonly taken: Span[] = [];
+  // Checking a span costs its length, so the scan stays linear however many values a text has.
+  // Most texts hold no value: the table is made at the first.
+  #held: Uint8Array | undefined;
+  readonly #length: number;
+
+  constructor(length: number) {
+    this.#length = length;
+  }
+
+  /** True when no value holds a character of the span yet. */
+  free(span: Span): boolean {
+    const held = this.#held;
+    if (held === undefined) return true;
+    for (let i = span.start; i < span.end; i++) if (held[i] === 1) return false;
+    return true;
+  }
+
+  /** Records a value and holds its characters. */
+  take(item: Found): void {
+    this.found.push(item);
+    this.taken.push(item);
+    this.#held ??= new Uint8Array(this.#length);
+    this.#held.fill(1, item.start, item.end);
+  }
+
+  /** Records a value inside one already held (a postcode inside its address). */
+  add(item: Found): void {
+    this.found.push(item);
+  }
+}
+
+/** Reads the values in a message's text, each span read once, in order of trust. */
+function findIn(
+  slot: Slot,
+  scan: Scan,
+  region: RegionCode | undefined,
+  order: DateOrder | undefined,
+): Findings {
+  const { text, reading } = slot;
+  const { folded } = reading;
+  const claims = new Claims(text.length);
+
+  if (slot.side === 'customer') {
+    for (const value of findLabelled(text, folded, region, reading.sentences)) {
+      claims.take({ ...value, evidence: 'label' });
+    }
+  }
+  for (const ref of referencesIn(scan, text)) {
+    const key = referenceKey(ref.key);
+    if (key === undefined || !claims.free(ref)) continue;
+    const evidence = ref.evidence === 'keyword' ? 'keyword' : 'shape';
+    claims.take({
+      kind: REFERENCE_FACT[ref.kind] ?? 'reference',
+      key,
+      value: ref.value,
+      start: ref.start,
+      end: ref.end,
+      evidence,
+    });
+  }
+  for (const amount of findAmounts(text, folded)) {
+    if (claims.free(amount))
+      claims.take({
+        kind: 'amount',
+        key: amount.key,
+        value: text.slice(amount.start, amount.end),
+        start: amount.start,
+        end: amount.end,
+        evidence: 'shape',
+      });
+  }
+  if (reading.derive(mayHaveDate)) {
+    for (const date of findDates(text, slot.ms, slot.offset, order, folded, reading.tokens)) {
+      if (claims.free(date))
+        claims.take({
+          kind: 'date',
+          key: date.key,
+          value: text.slice(date.start, date.end),
+          start: date.start,
+          end: date.end,
+          evidence: 'shape',
+        });
+    }
+  }
+
+  if (slot.side === 'customer') {
+    for (const email of findEmails(text)) {
+      if (claims.free(email)) claims.take({ kind: 'email', ...email, evidence: 'shape' });
+    }
+    for (const phone of findPhones(text, region)) {
+      if (claims.free(phone)) claims.take({ kind: 'phone', ...phone, evidence: 'shape' });
+    }
+    for (const address of findAddresses(text, folded, reading.tokens)) {
+      if (!claims.free(address)) continue;
+      claims.take({
+        kind: 'address',
+        key: address.key,
+        value: address.value,
+        start: address.start,
+        end: address.end,
+        evidence: 'shape',
+      });
+      const postcode = address.postcode;
+      if (postcode !== undefined) claims.add({ kind: 'postcode', ...postcode, evidence: 'shape' });
+    }
+    for (const product of findProducts(text, folded, reading.sentences)) {
+      if (claims.free(product)) claims.take({ kind: 'product', ...product, evidence: 'shape' });
+    }
+  }
+  const { found, taken } = claims;
+  const given = new Set<FactKind>();
+  for (const item of found) given.add(item.kind);
+  return { found, taken, given };
 }

@@ -8,8 +8,9 @@ import { findEmails, findPhones } from './contacts.js';
 import { kindAt } from './kinds.js';
 import { isNameWord, nameKey } from './names.js';
 import { referenceKey } from './normalize.js';
+import { type Sentence, sentencesWithTokens } from './reading.js';
 import type { FactKind } from './schema.js';
-import { isSpaceCode, type Span, sentences, type Token, tokenize } from './text.js';
+import { isSpaceCode, type Span, type Token } from './text.js';
 
 /** A value read from a text, with where it is and its key. */
 export interface ReadValue extends Span {
@@ -160,10 +161,11 @@ export function findLabelled(
   text: string,
   folded: string,
   region: RegionCode | undefined,
+  split: readonly Sentence[] = sentencesWithTokens(text, folded),
 ): ReadValue[] {
   const found: ReadValue[] = [];
-  for (const sentence of sentences(text, folded)) {
-    const tokens = tokenize(folded, sentence.start, sentence.end);
+  for (const sentence of split) {
+    const tokens = sentence.tokens;
     let k = 0;
     while (k < tokens.length) {
       const mention = kindAt(tokens, k);

@@ -13,7 +13,8 @@
 //
 // Capitals say nothing in a sentence typed all in capitals, or for the sentence's first word;
 // mentions, hashtags and links are never part of a name; ordinals (`4th`) are not models.
-import { fold, isSpaceCode, type Span, sentences, type Token, tokenize } from './text.js';
+import { type Sentence, sentencesWithTokens } from './reading.js';
+import { fold, isSpaceCode, type Span, type Token } from './text.js';
 
 /** A product name found in a text. */
 export interface FoundProduct extends Span {
@@ -205,10 +206,14 @@ function isStrong(view: SentenceView, i: number): boolean {
 }
 
 /** Finds product names in a customer's text. */
-export function findProducts(text: string, folded: string = fold(text)): FoundProduct[] {
+export function findProducts(
+  text: string,
+  folded: string = fold(text),
+  split: readonly Sentence[] = sentencesWithTokens(text, folded),
+): FoundProduct[] {
   const found: FoundProduct[] = [];
-  for (const sentence of sentences(text, folded)) {
-    const tokens = tokenize(folded, sentence.start, sentence.end);
+  for (const sentence of split) {
+    const tokens = sentence.tokens;
     const slice = text.slice(sentence.start, sentence.end);
     const casing = slice !== slice.toUpperCase();
     const noise = tokens.map((token) => isNoise(text, token));

@@ -1,15 +1,8 @@
 import type { Interaction } from '../../model/interaction.js';
+import type { Reading, Sentence } from './reading.js';
 import type { ConversationSide, OpenQuestion } from './schema.js';
-import {
-  endsWithQuestionMark,
-  excerpt,
-  lastMark,
-  type Span,
-  sentences,
-  type Token,
-  tokenize,
-} from './text.js';
-import { chronological, citeSlot, type Slot, slots } from './walk.js';
+import { endsWithQuestionMark, excerpt, lastMark, type Span, type Token, wordsAt } from './text.js';
+import { type Conversation, citeSlot, conversationOf, type Slot } from './walk.js';
 
 const WH: ReadonlySet<string> = new Set([
   'what',
@@ -139,8 +132,13 @@ const HOLDING: readonly (readonly string[])[] = [
 
 function contains(tokens: readonly Token[], phrase: readonly string[]): boolean {
   for (let k = 0; k + phrase.length <= tokens.length; k++) {
-    if (phrase.every((w, i) => tokens[k + i]?.word === w)) return true;
+    if (wordsAt(tokens, k, phrase)) return true;
   }
+  return false;
+}
+
+function containsAny(tokens: readonly Token[], phrases: readonly (readonly string[])[]): boolean {
+  for (const phrase of phrases) if (contains(tokens, phrase)) return true;
   return false;
 }
 
@@ -161,6 +159,13 @@ export function opensLikeQuestion(text: string, tokens: readonly Token[]): boole
   return AUXILIARIES.has(first) && SUBJECTS.has(tokens[k + 1]?.word ?? '');
 }
 
+/** True when a sentence of a reading asks something: it ends with `?` or opens like a question. */
+export function asks(reading: Reading, sentence: Sentence): boolean {
+  return (
+    endsWithQuestionMark(reading.text, sentence) || opensLikeQuestion(reading.text, sentence.tokens)
+  );
+}
+
 /** True when the sentence is a question: a `?`, or an interrogative opening without `.`/`!`. */
 export function isQuestion(text: string, span: Span, tokens: readonly Token[]): boolean {
   if (endsWithQuestionMark(text, span)) return true;
@@ -171,12 +176,60 @@ export function isQuestion(text: string, span: Span, tokens: readonly Token[]): 
 
 /** True for a short sentence that only holds the line. */
 function isHolding(tokens: readonly Token[]): boolean {
-  return tokens.length <= 8 && HOLDING.some((phrase) => contains(tokens, phrase));
+  return tokens.length <= 8 && containsAny(tokens, HOLDING);
 }
 
 interface Asked {
   readonly slot: Slot;
   readonly span: Span;
+}
+
+/** What a text does in the exchange: the questions it asks, and whether it answers. */
+interface Turn {
+  readonly asked: readonly Span[];
+  /** More than questions and holding lines: a reply to the other side. */
+  readonly answers: boolean;
+}
+
+function turnOf(reading: Reading): Turn {
+  const asked: Span[] = [];
+  let answers = false;
+  for (const sentence of reading.sentences) {
+    const tokens = sentence.tokens;
+    if (tokens.length === 0) continue;
+    if (isQuestion(reading.text, sentence, tokens)) {
+      if (!containsAny(tokens, COURTESY)) asked.push({ start: sentence.start, end: sentence.end });
+    } else if (!isHolding(tokens)) {
+      answers = true;
+    }
+  }
+  return { asked, answers };
+}
+
+/** The questions left open in a conversation (see {@link extractOpenQuestions}). */
+export function openQuestionsIn(conversation: Conversation): readonly OpenQuestion[] {
+  const pending: Record<ConversationSide, Asked[]> = { customer: [], business: [] };
+  for (const slot of conversation.stream) {
+    if (slot.author === 'system') continue;
+    const turn = slot.reading.derive(turnOf);
+    const other: ConversationSide = slot.side === 'customer' ? 'business' : 'customer';
+    if (turn.answers) pending[other].length = 0;
+    for (const span of turn.asked) pending[slot.side].push({ slot, span });
+  }
+  const open = [...pending.customer, ...pending.business].sort(
+    (a, b) => a.slot.seq - b.slot.seq || a.span.start - b.span.start,
+  );
+  return Object.freeze(
+    open.map(({ slot, span }) =>
+      Object.freeze({
+        by: slot.side,
+        author: slot.author,
+        text: excerpt(slot.text, span),
+        askedAt: slot.at,
+        citation: citeSlot(slot, span),
+      }),
+    ),
+  );
 }
 
 /**
@@ -217,37 +270,5 @@ interface Asked {
 export function extractOpenQuestions(
   interactions: readonly Interaction[],
 ): readonly OpenQuestion[] {
-  const pending: Record<ConversationSide, Asked[]> = { customer: [], business: [] };
-  for (const slot of slots(chronological(interactions))) {
-    if (slot.author === 'system') continue;
-    const asked: Asked[] = [];
-    let answers = false;
-    for (const sentence of sentences(slot.text, slot.folded)) {
-      const tokens = tokenize(slot.folded, sentence.start, sentence.end);
-      if (tokens.length === 0) continue;
-      if (isQuestion(slot.text, sentence, tokens)) {
-        if (!COURTESY.some((phrase) => contains(tokens, phrase)))
-          asked.push({ slot, span: sentence });
-      } else if (!isHolding(tokens)) {
-        answers = true;
-      }
-    }
-    const other: ConversationSide = slot.side === 'customer' ? 'business' : 'customer';
-    if (answers) pending[other] = [];
-    pending[slot.side].push(...asked);
-  }
-  const open = [...pending.customer, ...pending.business].sort(
-    (a, b) => a.slot.seq - b.slot.seq || a.span.start - b.span.start,
-  );
-  return Object.freeze(
-    open.map(({ slot, span }) =>
-      Object.freeze({
-        by: slot.side,
-        author: slot.author,
-        text: excerpt(slot.text, span),
-        askedAt: slot.at,
-        citation: citeSlot(slot, span),
-      }),
-    ),
-  );
+  return openQuestionsIn(conversationOf(interactions));
 }

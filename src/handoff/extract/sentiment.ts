@@ -1,8 +1,9 @@
 import type { Interaction } from '../../model/interaction.js';
 import { DAMPENERS, INTENSIFIERS, NEGATORS, SYMBOLS, VALENCE } from './lexicon.js';
+import type { Reading } from './reading.js';
 import type { SentimentTrend } from './schema.js';
 import { fold, type Token, tokenize } from './text.js';
-import { chronological, slots } from './walk.js';
+import { type Conversation, conversationOf } from './walk.js';
 
 // How far a negator or an intensifier reaches, in words.
 const NEGATION_REACH = 3;
@@ -15,8 +16,9 @@ const SHOUTED = 1.3;
 const ALPHA = 15;
 const TREND_STEP = 0.2;
 
-const PAUSE = /[.!?;:,()\n]/;
 const SYMBOL = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]\uFE0F?|[:;]'?-?[()dD/]/gu;
+// What every emoji or emoticon above starts with: lets most texts skip the scan.
+const MAY_HAVE_SYMBOL = /[:;\u2600-\u27BF\uD83C-\uD83E]/;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -51,8 +53,37 @@ function shouted(text: string, token: Token): boolean {
  */
 export function sentiment(text: string): number {
   if (typeof text !== 'string' || text.length === 0) return 0;
-  const folded = fold(text);
-  const tokens = tokenize(folded);
+  return scoreOf(text, tokenize(fold(text)));
+}
+
+/** The mood of a text read once for a build; see {@link sentiment}. */
+function moodOf(reading: Reading): number {
+  return reading.text.length === 0 ? 0 : scoreOf(reading.text, reading.tokens);
+}
+
+/** True when a character that ends the reach of a negator or an intensifier is in `text[from, to)`. */
+function pauses(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; : , ( ) and a line feed
+    if (
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 59 ||
+      c === 58 ||
+      c === 44 ||
+      c === 40 ||
+      c === 41 ||
+      c === 10
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The score of a text from its folded tokens (see {@link sentiment}). */
+function scoreOf(text: string, tokens: readonly Token[]): number {
   // In a text typed all in capitals, capitals say nothing.
   const caps = text.toUpperCase() !== text;
   let before = 0;
@@ -65,7 +96,7 @@ export function sentiment(text: string): number {
     const token = tokens[k] as Token;
     const word = token.word;
     // Punctuation ends the reach of a negator or an intensifier: "no rebooking. Awful."
-    if (k > 0 && PAUSE.test(text.slice((tokens[k - 1] as Token).end, token.start))) {
+    if (k > 0 && pauses(text, (tokens[k - 1] as Token).end, token.start)) {
       negation = 0;
       scaleLeft = 0;
       scale = 1;
@@ -98,9 +129,11 @@ export function sentiment(text: string): number {
     if (negation > 0) negation--;
     if (scaleLeft > 0 && --scaleLeft === 0) scale = 1;
   }
-  for (const m of text.matchAll(SYMBOL)) {
-    const value = SYMBOLS.get(m[0].toLowerCase()) ?? SYMBOLS.get(m[0].replace('\uFE0F', ''));
-    if (value !== undefined) after += value;
+  if (MAY_HAVE_SYMBOL.test(text)) {
+    for (const m of text.matchAll(SYMBOL)) {
+      const value = SYMBOLS.get(m[0].toLowerCase()) ?? SYMBOLS.get(m[0].replace('\uFE0F', ''));
+      if (value !== undefined) after += value;
+    }
   }
   let sum = afterBut ? before * 0.5 + after * 1.5 : before + after;
   if (sum !== 0) {
@@ -146,21 +179,31 @@ function mean(values: readonly number[]): number {
  * ```
  */
 export function sentimentTrend(interactions: readonly Interaction[]): SentimentTrend {
-  const ordered = chronological(interactions);
+  return trendIn(conversationOf(interactions));
+}
+
+/** The customer's mood over a conversation (see {@link sentimentTrend}). */
+export function trendIn(conversation: Conversation): SentimentTrend {
   const scores: number[] = [];
   const perInteraction: { interactionId: Interaction['id']; scores: number[]; messages: number }[] =
     [];
   const byInteraction = new Map<Interaction, (typeof perInteraction)[number]>();
-  for (const slot of slots(ordered)) {
+  let entry: (typeof perInteraction)[number] | undefined;
+  let current: Interaction | undefined;
+  for (const slot of conversation.stream) {
     if (slot.side !== 'customer') continue;
-    let entry = byInteraction.get(slot.interaction);
-    if (entry === undefined) {
-      entry = { interactionId: slot.interaction.id, scores: [], messages: 0 };
-      byInteraction.set(slot.interaction, entry);
-      perInteraction.push(entry);
+    // The stream holds an interaction's messages together: look it up once per run of them.
+    if (entry === undefined || slot.interaction !== current) {
+      current = slot.interaction;
+      entry = byInteraction.get(current);
+      if (entry === undefined) {
+        entry = { interactionId: current.id, scores: [], messages: 0 };
+        byInteraction.set(current, entry);
+        perInteraction.push(entry);
+      }
     }
     entry.messages++;
-    const score = sentiment(slot.text);
+    const score = slot.reading.derive(moodOf);
     if (score !== 0) {
       entry.scores.push(score);
       scores.push(score);

@@ -55,6 +55,16 @@ describe('text scanning', () => {
     expect(fold('I’LL İstanbul')).toBe("i'll İstanbul");
   });
 
+  it('lowers ASCII capitals and straightens apostrophes, and nothing else', () => {
+    const straight = (c: string) => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : "'");
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(fold(t)).toBe(t.replace(/[A-Z\u2018\u2019\u02BC\u2032]/g, straight));
+      }),
+    );
+    expect(fold('ÉCOLE Order A-1')).toBe('École order a-1');
+  });
+
   it('splits into sorted, disjoint, trimmed sentences and tokens', () => {
     fc.assert(
       fc.property(text, (t) => {

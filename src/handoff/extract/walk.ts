@@ -3,8 +3,9 @@
 // the order the channel recorded; a message's own `at` is used for its time but never reorders.
 import type { Interaction, Message, Role } from '../../model/interaction.js';
 import type { Citation } from '../citation.js';
+import { type Reading, Readings } from './reading.js';
 import type { ConversationSide } from './schema.js';
-import { fold, type Span } from './text.js';
+import type { Span } from './text.js';
 import { instant, offsetMinutes } from './time.js';
 
 /** One message in the stream, with what every extractor needs about it. */
@@ -18,8 +19,8 @@ export interface Slot {
   /** `business` for agents, bots and system messages. */
   readonly side: ConversationSide;
   readonly text: string;
-  /** `text` folded (see `fold`), same length. */
-  readonly folded: string;
+  /** The text read once for the whole build (folded, tokens, sentences). */
+  readonly reading: Reading;
   /** The message time in milliseconds. */
   readonly ms: number;
   /** The message time as written (the interaction's start when the message has none). */
@@ -30,15 +31,34 @@ export interface Slot {
   readonly seq: number;
 }
 
-/** The interactions in chronological order; the input is not changed. */
-export function chronological(interactions: readonly Interaction[]): Interaction[] {
-  const keyed = interactions.map((interaction, index) => ({
-    interaction,
-    index,
-    ms: instant(interaction.startedAt, 0),
-  }));
-  keyed.sort((a, b) => a.ms - b.ms || a.index - b.index);
-  return keyed.map((k) => k.interaction);
+/** A journey's interactions in chronological order and their messages as one stream. */
+export interface Conversation {
+  /** The interactions, oldest first. */
+  readonly ordered: readonly Interaction[];
+  /** When each of `ordered` started, in milliseconds (0 when unreadable). */
+  readonly starts: readonly number[];
+  /** Every message, in conversation order. */
+  readonly stream: readonly Slot[];
+}
+
+interface Started {
+  readonly interaction: Interaction;
+  readonly index: number;
+  readonly ms: number;
+}
+
+function byTimeThenIndex(a: Started, b: Started): number {
+  return a.ms - b.ms || a.index - b.index;
+}
+
+/** The interactions with their start times, in chronological order; the input is not changed. */
+function started(interactions: readonly Interaction[]): Started[] {
+  const keyed: Started[] = [];
+  for (let index = 0; index < interactions.length; index++) {
+    const interaction = interactions[index] as Interaction;
+    keyed.push({ interaction, index, ms: instant(interaction.startedAt, 0) });
+  }
+  return keyed.sort(byTimeThenIndex);
 }
 
 /** The side a role speaks for: agents, bots and the system speak for the business. */
@@ -46,13 +66,19 @@ export function sideOf(role: Role): ConversationSide {
   return role === 'customer' ? 'customer' : 'business';
 }
 
-/** Every message of every interaction, in conversation order. */
-export function slots(ordered: readonly Interaction[]): Slot[] {
+/** Every message of every interaction, in conversation order, read through `readings`. */
+function slots(
+  ordered: readonly Interaction[],
+  starts: readonly number[],
+  readings: Readings,
+): Slot[] {
   const out: Slot[] = [];
-  ordered.forEach((interaction, interactionOrder) => {
-    const start = instant(interaction.startedAt, 0);
+  for (let interactionOrder = 0; interactionOrder < ordered.length; interactionOrder++) {
+    const interaction = ordered[interactionOrder] as Interaction;
+    const start = starts[interactionOrder] as number;
     const messages = interaction.messages ?? [];
-    messages.forEach((message, messageIndex) => {
+    for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
+      const message = messages[messageIndex] as Message;
       const text = typeof message.text === 'string' ? message.text : '';
       const at = message.at ?? interaction.startedAt;
       out.push({
@@ -63,15 +89,50 @@ export function slots(ordered: readonly Interaction[]): Slot[] {
         author: message.author,
         side: sideOf(message.author),
         text,
-        folded: fold(text),
+        reading: readings.of(text),
         ms: instant(message.at, start),
         at,
         offset: offsetMinutes(at),
         seq: out.length,
       });
-    });
-  });
+    }
+  }
   return out;
+}
+
+/**
+ * The interactions, in any order, as one conversation; their texts are read through `readings`
+ * (a build shares one set of readings among all its conversations).
+ */
+export function conversationOf(
+  interactions: readonly Interaction[],
+  readings = new Readings(),
+): Conversation {
+  const keyed = started(interactions);
+  const ordered = keyed.map((k) => k.interaction);
+  const starts = keyed.map((k) => k.ms);
+  return { ordered, starts, stream: slots(ordered, starts, readings) };
+}
+
+/**
+ * The same conversation told with edited copies of its interactions (the same messages in the
+ * same places, with other texts): times, order and positions are kept, only the texts are read
+ * again. `copyOf` gives each interaction's copy.
+ */
+export function retold(
+  conversation: Conversation,
+  copyOf: (interaction: Interaction) => Interaction,
+  readings: Readings,
+): Conversation {
+  const ordered = conversation.ordered.map(copyOf);
+  const stream: Slot[] = [];
+  for (const slot of conversation.stream) {
+    const interaction = ordered[slot.interactionOrder] as Interaction;
+    const message = interaction.messages[slot.messageIndex] as Message;
+    const text = typeof message.text === 'string' ? message.text : '';
+    stream.push({ ...slot, interaction, message, text, reading: readings.of(text) });
+  }
+  return { ordered, starts: conversation.starts, stream };
 }
 
 /** A citation of a message, optionally of a span of its text. */

@@ -42,44 +42,64 @@ const SECTION_ORDER: readonly UnitSection[] = [
   'abstract',
 ];
 
-/** Keeps the first `m` units of `units` and drops the other optional lines. */
+/** Where each droppable line stands in the ranking: its unit's position, by section and index. */
+export type Ranks = ReadonlyMap<UnitSection, Int32Array>;
+
+/** The ranks of `units`: a line is kept in the first `m` units when its rank is below `m`. */
+export function ranksOf(units: readonly Unit[]): Ranks {
+  const sizes = new Map<UnitSection, number>();
+  for (const unit of units) {
+    sizes.set(unit.section, Math.max(sizes.get(unit.section) ?? 0, unit.index + 1));
+  }
+  const ranks = new Map<UnitSection, Int32Array>();
+  for (const [section, size] of sizes) ranks.set(section, new Int32Array(size).fill(units.length));
+  units.forEach((unit, k) => {
+    (ranks.get(unit.section) as Int32Array)[unit.index] = k;
+  });
+  return ranks;
+}
+
+/** Whether line `index` of `section` is among the first `m` units. */
+function isKept(ranks: Ranks, section: UnitSection, index: number, m: number): boolean {
+  const rank = ranks.get(section)?.[index];
+  return rank !== undefined && rank < m;
+}
+
+/** Keeps the first `m` units (by their `ranks`) and drops the other optional lines. */
 export function prune(
   packet: HandoffPacket,
-  units: readonly Unit[],
+  ranks: Ranks,
   m: number,
   target: FitTarget,
 ): HandoffPacket {
-  const keep = new Map<UnitSection, Set<number>>();
-  for (const section of SECTION_ORDER) keep.set(section, new Set());
-  for (let k = 0; k < m && k < units.length; k++) {
-    const unit = units[k] as Unit;
-    keep.get(unit.section)?.add(unit.index);
-  }
   const omitted = new Map<string, number>();
   for (const entry of packet.fit.omitted) omitted.set(entry.section, entry.count);
   const filter = <T>(section: UnitSection, items: readonly T[]): readonly T[] => {
-    const kept = keep.get(section) as Set<number>;
-    if (kept.size === items.length) return items;
-    const dropped = items.length - kept.size;
+    const kept: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (isKept(ranks, section, i, m)) kept.push(items[i] as T);
+    }
+    if (kept.length === items.length) return items;
+    const dropped = items.length - kept.length;
     omitted.set(section, (omitted.get(section) ?? 0) + dropped);
-    return items.filter((_, i) => kept.has(i));
+    return kept;
   };
   const { who, issue } = packet;
   const identity =
     who.identity === undefined
       ? undefined
-      : (keep.get('evidence') as Set<number>).has(0) || who.identity.steps === undefined
+      : isKept(ranks, 'evidence', 0, m) || who.identity.steps === undefined
         ? who.identity
         : (() => {
             omitted.set('evidence', (omitted.get('evidence') ?? 0) + 1);
             const { steps: _, ...rest } = who.identity;
             return rest;
           })();
-  const clockKept = (keep.get('serviceClock') as Set<number>).has(0);
+  const clockKept = isKept(ranks, 'serviceClock', 0, m);
   if (packet.serviceClock !== undefined && !clockKept) {
     omitted.set('serviceClock', (omitted.get('serviceClock') ?? 0) + 1);
   }
-  const abstractKept = (keep.get('abstract') as Set<number>).has(0);
+  const abstractKept = isKept(ranks, 'abstract', 0, m);
   if (packet.abstract !== undefined && !abstractKept) {
     omitted.set('abstract', (omitted.get('abstract') ?? 0) + 1);
   }
@@ -148,11 +168,12 @@ export function truncateRequired(packet: HandoffPacket, cap: number): HandoffPac
  */
 export function fitPacket(packet: HandoffPacket, target: FitTarget): FitOutcome {
   const units = rankUnits(packet);
+  const ranks = ranksOf(units);
   const cache = new Map<number, HandoffPacket>();
   const at = (m: number): HandoffPacket => {
     let p = cache.get(m);
     if (p === undefined) {
-      p = prune(packet, units, m, target);
+      p = prune(packet, ranks, m, target);
       cache.set(m, p);
     }
     return p;

@@ -1,10 +1,14 @@
 import { ThreadlineError } from '../../core/errors.js';
 import type { Issue } from '../../core/result.js';
 import { journeyTimeline } from '../../journey/timeline.js';
-import type { Interaction } from '../../model/interaction.js';
+import type { Interaction, Message } from '../../model/interaction.js';
 import type { Journey } from '../../model/journey.js';
 import type { RegionCode } from '../../normalize/phone/phone.js';
-import { extractFacts } from '../extract/facts.js';
+import { defaultReferenceExtractor } from '../../normalize/reference/defaults.js';
+import { factsIn } from '../extract/facts.js';
+import { Readings } from '../extract/reading.js';
+import { parseInstant } from '../extract/time.js';
+import { conversationOf, retold } from '../extract/walk.js';
 import { policyFor, type Treatment } from '../redact/policy.js';
 import { createRedactionLog } from '../redact/report.js';
 import { createScrubber, type Scrubber, type Secret } from '../redact/scrub.js';
@@ -64,25 +68,24 @@ function journeyInteractions(
   if (issues.length > 0)
     throw new ThreadlineError('invalid_input', 'Cannot build the handoff', issues);
   return [...found.values()]
-    .map((interaction) => ({ interaction, ms: Date.parse(interaction.startedAt) }))
+    .map((interaction) => ({ interaction, ms: parseInstant(interaction.startedAt) }))
     .sort((a, b) => a.ms - b.ms || (a.interaction.id < b.interaction.id ? -1 : 1))
     .map((x) => x.interaction);
 }
 
-/** The same interactions with every secret replaced in their subjects and messages. */
-function redactTexts(interactions: readonly Interaction[], scrub: Scrubber): Interaction[] {
-  return interactions.map((interaction) => {
-    const messages = interaction.messages.map((m) => {
-      const text = scrub(m.text);
-      return text === m.text ? m : { ...m, text };
-    });
-    const subject = interaction.subject === undefined ? undefined : scrub(interaction.subject);
-    return {
-      ...interaction,
-      messages,
-      ...(subject === undefined ? {} : { subject }),
-    };
-  });
+/** The same interaction with every secret replaced in its subject and messages. */
+function redactTexts(interaction: Interaction, scrub: Scrubber): Interaction {
+  const messages: Message[] = [];
+  for (const m of interaction.messages) {
+    const text = scrub(m.text);
+    messages.push(text === m.text ? m : { ...m, text });
+  }
+  const subject = interaction.subject === undefined ? undefined : scrub(interaction.subject);
+  return {
+    ...interaction,
+    messages,
+    ...(subject === undefined ? {} : { subject }),
+  };
 }
 
 /** Builds the packet, fitted to its format and budget, and keeps the scrubber for add-ons. */
@@ -110,9 +113,13 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     }
     if (!treatment.show) secrets.push(identifierSecret(linked.identifier, linked.key, treatment));
   }
-  const facts = extractFacts(raw, {
-    ...(o.region === undefined ? {} : { region: o.region as RegionCode }),
-    ...(o.dateOrder === undefined ? {} : { dateOrder: o.dateOrder }),
+  // Every extractor reads the same texts: each is read once, for the raw and the redacted copy.
+  const readings = new Readings();
+  const told = conversationOf(raw, readings);
+  const facts = factsIn(told, {
+    region: o.region as RegionCode | undefined,
+    dateOrder: o.dateOrder,
+    extractor: defaultReferenceExtractor,
   });
   const treatments = facts.map((fact) => factTreatment(fact, policy, undisclosed));
   facts.forEach((fact, k) => {
@@ -143,7 +150,10 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     secrets.push(nameSecret(names, policy.name));
   }
   const scrub = createScrubber(secrets, log);
-  const redacted = redactTexts(raw, scrub);
+  const redacted = raw.map((interaction) => redactTexts(interaction, scrub));
+  // The redacted conversation keeps the raw one's order and times; only its texts are new.
+  const copyOf = new Map(raw.map((interaction, k) => [interaction, redacted[k] as Interaction]));
+  const talk = retold(told, (interaction) => copyOf.get(interaction) as Interaction, readings);
 
   const ctx: BuildContext = {
     options: o,
@@ -153,6 +163,7 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     journey,
     raw,
     redacted,
+    talk,
     timeline,
     customer,
     identity,

@@ -2,6 +2,7 @@ import type { JourneyTimeline } from '../../journey/timeline.js';
 import type { Customer } from '../../model/customer.js';
 import type { Interaction } from '../../model/interaction.js';
 import type { Journey } from '../../model/journey.js';
+import type { Conversation } from '../extract/walk.js';
 import type { Policy } from '../redact/policy.js';
 import type { RedactionLog } from '../redact/report.js';
 import type { Scrubber } from '../redact/scrub.js';
@@ -18,6 +19,8 @@ export interface BuildContext {
   readonly raw: readonly Interaction[];
   /** The same interactions with every secret replaced in their texts. */
   readonly redacted: readonly Interaction[];
+  /** The redacted interactions as one conversation, their texts read once for the build. */
+  readonly talk: Conversation;
   readonly timeline: JourneyTimeline;
   readonly customer: Customer | undefined;
   readonly identity: HandoffIdentity | undefined;

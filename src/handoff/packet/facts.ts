@@ -1,5 +1,6 @@
 import type { InteractionId } from '../../model/ids.js';
 import type { Fact, FactKind } from '../extract/schema.js';
+import { parseInstant } from '../extract/time.js';
 import { maskValue } from '../redact/mask.js';
 import type { Policy, Treatment } from '../redact/policy.js';
 import type { RedactionLog } from '../redact/report.js';
@@ -59,7 +60,7 @@ export function buildFacts(
   treatments: readonly Treatment[],
   log: RedactionLog,
 ): FactLine[] {
-  const lines: { line: FactLine; fact: Fact }[] = [];
+  const lines: { line: FactLine; fact: Fact; seen: number }[] = [];
   facts.forEach((fact, k) => {
     const treatment = treatments[k] as Treatment;
     log.add('fact', fact.kind, treatment);
@@ -73,6 +74,7 @@ export function buildFacts(
     const value = oneLine(fact.value);
     lines.push({
       fact,
+      seen: parseInstant(fact.lastSeen),
       line: {
         kind: fact.kind,
         value: treatment.show ? value : maskValue(fact.kind, value),
@@ -83,12 +85,11 @@ export function buildFacts(
       },
     });
   });
-  const seen = (f: Fact) => Date.parse(f.lastSeen);
   lines.sort(
     (a, b) =>
       GROUP[a.fact.kind] - GROUP[b.fact.kind] ||
       Number(b.fact.verified) - Number(a.fact.verified) ||
-      seen(b.fact) - seen(a.fact) ||
+      b.seen - a.seen ||
       (a.fact.kind < b.fact.kind ? -1 : a.fact.kind > b.fact.kind ? 1 : 0) ||
       (a.fact.normalized < b.fact.normalized ? -1 : a.fact.normalized > b.fact.normalized ? 1 : 0),
   );

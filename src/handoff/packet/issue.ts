@@ -1,4 +1,5 @@
 import type { InteractionId } from '../../model/ids.js';
+import { parseInstant } from '../extract/time.js';
 import { issueSection } from '../summary/section.js';
 import type { BuildContext } from './context.js';
 import type { HandoffPacket } from './schema.js';
@@ -62,13 +63,15 @@ export function buildLatest(ctx: BuildContext): HandoffPacket['latest'] {
   for (let k = 0; k < ctx.redacted.length; k++) {
     const interaction = ctx.redacted[k];
     if (interaction === undefined) continue;
-    const start = Date.parse(interaction.startedAt);
+    const start = parseInstant(interaction.startedAt);
     for (let index = 0; index < interaction.messages.length; index++) {
       const message = interaction.messages[index];
-      if (message?.author !== 'customer' || !HAS_WORD.test(message.text)) continue;
-      const at = message.at === undefined ? start : Date.parse(message.at);
+      if (message?.author !== 'customer') continue;
+      const at = message.at === undefined ? start : parseInstant(message.at);
       const ms = Number.isNaN(at) ? start : at;
-      if (best === undefined || ms >= best.ms) best = { k, index, ms };
+      // Only a message that would be the latest needs its words checked.
+      if (best !== undefined && !(ms >= best.ms)) continue;
+      if (HAS_WORD.test(message.text)) best = { k, index, ms };
     }
   }
   if (best === undefined) return undefined;

@@ -1,7 +1,7 @@
 import type { InteractionId } from '../../model/ids.js';
-import { extractActions } from '../extract/actions.js';
-import { extractCommitments } from '../extract/commitments.js';
-import { extractOpenQuestions } from '../extract/questions.js';
+import { actionsIn } from '../extract/actions.js';
+import { commitmentsIn } from '../extract/commitments.js';
+import { openQuestionsIn } from '../extract/questions.js';
 import type { BuildContext } from './context.js';
 import type { HandoffPacket } from './schema.js';
 import { citeIds, oneLine } from './text.js';
@@ -17,7 +17,7 @@ function visible(ctx: BuildContext, author: string, hidden: { count: number }): 
 export function buildTried(ctx: BuildContext): HandoffPacket['tried'] {
   const hidden = { count: 0 };
   const out: HandoffPacket['tried'][number][] = [];
-  for (const action of extractActions(ctx.redacted)) {
+  for (const action of actionsIn(ctx.talk)) {
     if (!visible(ctx, action.author, hidden)) continue;
     out.push({
       by: action.by,
@@ -36,10 +36,7 @@ export function buildTried(ctx: BuildContext): HandoffPacket['tried'] {
 export function buildPromised(ctx: BuildContext): HandoffPacket['promised'] {
   const hidden = { count: 0 };
   const out: HandoffPacket['promised'][number][] = [];
-  const commitments = extractCommitments(ctx.redacted, {
-    now: ctx.options.nowMs,
-    ...(ctx.options.dateOrder === undefined ? {} : { dateOrder: ctx.options.dateOrder }),
-  });
+  const commitments = commitmentsIn(ctx.talk, ctx.options.nowMs, ctx.options.dateOrder);
   for (const c of commitments) {
     if (!visible(ctx, c.author, hidden)) continue;
     const sources: InteractionId[] = [c.citation.interactionId];
@@ -65,7 +62,7 @@ export function buildPromised(ctx: BuildContext): HandoffPacket['promised'] {
 export function buildOpenQuestions(ctx: BuildContext): HandoffPacket['openQuestions'] {
   const hidden = { count: 0 };
   const out: HandoffPacket['openQuestions'][number][] = [];
-  for (const q of extractOpenQuestions(ctx.redacted)) {
+  for (const q of openQuestionsIn(ctx.talk)) {
     if (!visible(ctx, q.author, hidden)) continue;
     out.push({
       by: q.by,

@@ -3,10 +3,12 @@ import type { InteractionId } from '../../model/ids.js';
 import { truncateAtWord } from '../summary/fit.js';
 
 const SPACES = /\s+/g;
+// What `oneLine` changes: white space other than a space, two spaces, a space at either end.
+const NOT_ONE_LINE = /[^\S ]| {2}|^ | $/;
 
 /** Collapses runs of whitespace (line breaks included) to one space and trims. */
 export function oneLine(text: string): string {
-  return text.replace(SPACES, ' ').trim();
+  return NOT_ONE_LINE.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
 /** One line, cut at a word to at most `max` characters. */
@@ -20,10 +22,11 @@ export function clip(text: string, max: number): string {
  */
 export function citeIds(ids: readonly InteractionId[]): InteractionId[] {
   const distinct: InteractionId[] = [];
-  const seen = new Set<string>();
+  // Lines cite a few interactions; only a long list is worth a set.
+  const seen = ids.length > 8 ? new Set<string>() : undefined;
   for (const id of ids) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (seen === undefined ? distinct.includes(id) : seen.has(id)) continue;
+    seen?.add(id);
     distinct.push(id);
   }
   if (distinct.length <= 3) return distinct;

@@ -1,6 +1,6 @@
 import { channelProfile } from '../../model/channel.js';
 import type { InteractionId } from '../../model/ids.js';
-import { sentimentTrend } from '../extract/sentiment.js';
+import { trendIn } from '../extract/sentiment.js';
 import type { BuildContext } from './context.js';
 import type { HandoffPacket } from './schema.js';
 import { citeIds, duration, plural, when } from './text.js';
@@ -28,7 +28,15 @@ export function buildTimeline(ctx: BuildContext): HandoffPacket['timeline'] {
 
 /** Interactions with at least one customer message: where the customer waited. */
 function customerSpoke(ctx: BuildContext): InteractionId[] {
-  return ctx.raw.filter((i) => i.messages.some((m) => m.author === 'customer')).map((i) => i.id);
+  const out: InteractionId[] = [];
+  for (const interaction of ctx.raw) {
+    for (const message of interaction.messages) {
+      if (message.author !== 'customer') continue;
+      out.push(interaction.id);
+      break;
+    }
+  }
+  return out;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -38,7 +46,10 @@ export function buildSignals(ctx: BuildContext): HandoffPacket['signals'] {
   const t = ctx.timeline;
   const out: Signal[] = [];
   if (t.repeatContacts > 0) {
-    const inbound = ctx.raw.filter((i) => i.direction === 'inbound').map((i) => i.id);
+    const inbound: InteractionId[] = [];
+    for (const interaction of ctx.raw) {
+      if (interaction.direction === 'inbound') inbound.push(interaction.id);
+    }
     out.push({
       kind: 'repeat_contacts',
       value: t.repeatContacts,
@@ -66,7 +77,7 @@ export function buildSignals(ctx: BuildContext): HandoffPacket['signals'] {
       cites: citeIds(spoke),
     });
   }
-  const trend = sentimentTrend(ctx.redacted);
+  const trend = trendIn(ctx.talk);
   const moods = trend.perInteraction.filter((p) => p.score !== 0);
   if (moods.length > 0) {
     out.push({

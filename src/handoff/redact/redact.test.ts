@@ -107,6 +107,40 @@ describe('createScrubber', () => {
     expect(none(text)).toBe(text);
   });
 
+  it('counts the replacements of every call, also for a text it has scrubbed before', () => {
+    const log = createRedactionLog();
+    const scrub = createScrubber([email, phone], log);
+    const text = 'Ana.Souza@gmail.com, 310-246-1501, ana.souza@gmail.com';
+    const once = scrub(text);
+    expect(scrub(text)).toBe(once);
+    expect(once).toBe('a***@g***.com, ***1501, a***@g***.com');
+    expect(log.entries().map((e) => [e.kind, e.count])).toEqual([
+      ['email', 4],
+      ['phone', 2],
+    ]);
+  });
+
+  it('leaves no form of any secret behind, however the forms overlap', () => {
+    const forms = ['Ana Souza', 'Souza', 'ana.souza@gmail.com', 'ANA9', 'a.so', '4ana'];
+    const secrets: Secret[] = forms.map((form, k) => ({
+      kind: k % 2 === 0 ? 'name' : 'email',
+      forms: [form],
+      replacement: k % 2 === 0 ? '[name]' : '[email]',
+      treatment: WITHHELD,
+    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...forms, ' ', 'a', '.', '9'), fc.string()), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const out = createScrubber(secrets, createRedactionLog())(parts.join('')).toLowerCase();
+          for (const form of forms) expect(out.includes(form.toLowerCase())).toBe(false);
+        },
+      ),
+    );
+  });
+
   it('leaves no form behind, on any text', () => {
     fc.assert(
       fc.property(

@@ -12,26 +12,39 @@ export interface RedactionLog {
   entries(): readonly Entry[];
 }
 
+/** One line of the log while it is being counted. */
+interface Tally {
+  readonly what: What;
+  readonly kind: string | undefined;
+  readonly action: Entry['action'];
+  readonly reason: Entry['reason'];
+  count: number;
+}
+
 /** A new, empty log. */
 export function createRedactionLog(): RedactionLog {
-  const counts = new Map<string, Entry>();
+  const tallies = new Map<string, Tally>();
   return {
     add(what, kind, treatment, count = 1) {
       if (treatment.show || count <= 0) return;
       const key = `${what}\u0000${kind ?? ''}\u0000${treatment.action}\u0000${treatment.reason}`;
-      const known = counts.get(key);
-      counts.set(key, {
-        what,
-        ...(kind === undefined ? {} : { kind }),
-        action: treatment.action,
-        reason: treatment.reason,
-        count: (known?.count ?? 0) + count,
-      });
+      const known = tallies.get(key);
+      if (known === undefined) {
+        tallies.set(key, { what, kind, action: treatment.action, reason: treatment.reason, count });
+      } else {
+        known.count += count;
+      }
     },
     entries() {
-      return [...counts.entries()]
+      return [...tallies.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, entry]) => entry);
+        .map(([, t]) => ({
+          what: t.what,
+          ...(t.kind === undefined ? {} : { kind: t.kind }),
+          action: t.action,
+          reason: t.reason,
+          count: t.count,
+        }));
     },
   };
 }

@@ -29,7 +29,44 @@ const MIN_PHONE_DIGITS = 7;
 interface Needle {
   readonly lower: string;
   readonly length: number;
+  /** The needle's first two characters (see {@link pairAt}). */
+  readonly head: number;
   readonly secret: Secret;
+}
+
+/** The two characters at `i` and `i + 1`, hashed to 16 bits. */
+function pairAt(text: string, i: number): number {
+  return (text.charCodeAt(i) * 31 + text.charCodeAt(i + 1)) & 0xffff;
+}
+
+/**
+ * The pairs of adjacent characters in one text, as bits of a table that is reused from text to
+ * text. Most texts hold no secret, and a needle whose first two characters are not a pair of
+ * the text is not in it; pairs may share a bit, so the answer is "maybe" or a sure "no".
+ */
+class Pairs {
+  readonly #bits = new Uint32Array(0x10000 / 32);
+  #text = '';
+
+  /** Holds the pairs of `text` (and no others). */
+  load(text: string): void {
+    this.#set(this.#text, 0);
+    this.#set(text, 1);
+    this.#text = text;
+  }
+
+  /** False when no pair of the text hashes to `pair`. */
+  mayHold(pair: number): boolean {
+    return ((this.#bits[pair >>> 5] as number) & (1 << (pair & 31))) !== 0;
+  }
+
+  #set(text: string, on: 0 | 1): void {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const pair = pairAt(text, i);
+      const word = this.#bits[pair >>> 5] as number;
+      this.#bits[pair >>> 5] = on === 1 ? word | (1 << (pair & 31)) : word & ~(1 << (pair & 31));
+    }
+  }
 }
 
 /** Replaces every secret in texts and counts each replacement in the log, as `text`. */
@@ -44,7 +81,7 @@ export function createScrubber(secrets: readonly Secret[], log: RedactionLog): S
       const lower = foldSameLength(form.trim());
       if (lower.length < MIN_NEEDLE || seen.has(lower)) continue;
       seen.add(lower);
-      needles.push({ lower, length: lower.length, secret });
+      needles.push({ lower, length: lower.length, head: pairAt(lower, 0), secret });
     }
   }
   // Longer forms first, so that a value is replaced whole rather than in pieces.
@@ -64,22 +101,54 @@ export function createScrubber(secrets: readonly Secret[], log: RedactionLog): S
     else bucket.push({ ...secret, digits });
   }
   if (needles.length === 0 && phones.size === 0) return (text) => text;
+  // A journey repeats its texts; each is scrubbed once, and every later copy logs the same
+  // replacements.
+  const scrubbed = new Map<string, Scrubbed>();
+  const pairs = new Pairs();
   return (text) => {
-    let out = phones.size === 0 ? text : scrubPhones(text, phones, log);
-    let folded = foldSameLength(out);
-    for (const needle of needles) {
-      if (!folded.includes(needle.lower)) continue;
-      out = replaceForm(out, folded, needle, log);
-      folded = foldSameLength(out);
+    let known = scrubbed.get(text);
+    if (known === undefined) {
+      known = scrubOnce(text, needles, phones, pairs);
+      scrubbed.set(text, known);
     }
-    return out;
+    for (const [secret, count] of known.hits) log.add('text', secret.kind, secret.treatment, count);
+    return known.text;
   };
+}
+
+/** A scrubbed text, and how many times each secret was replaced in it. */
+interface Scrubbed {
+  readonly text: string;
+  readonly hits: ReadonlyMap<Secret, number>;
+}
+
+/** A text with every secret replaced, and the replacements counted. */
+function scrubOnce(
+  text: string,
+  needles: readonly Needle[],
+  phones: ReadonlyMap<string, readonly (Secret & { digits: string })[]>,
+  pairs: Pairs,
+): Scrubbed {
+  const found: Secret[] = [];
+  let out = phones.size === 0 ? text : scrubPhones(text, phones, found);
+  let folded = foldSameLength(out);
+  // Most texts hold no secret: a look-up of each needle's first two characters rules most out.
+  pairs.load(folded);
+  for (const needle of needles) {
+    if (!pairs.mayHold(needle.head) || !folded.includes(needle.lower)) continue;
+    out = replaceForm(out, folded, needle, found);
+    folded = foldSameLength(out);
+    pairs.load(folded);
+  }
+  const hits = new Map<Secret, number>();
+  for (const secret of found) hits.set(secret, (hits.get(secret) ?? 0) + 1);
+  return { text: out, hits };
 }
 
 function scrubPhones(
   text: string,
   phones: ReadonlyMap<string, readonly (Secret & { digits: string })[]>,
-  log: RedactionLog,
+  hits: Secret[],
 ): string {
   let out = '';
   let last = 0;
@@ -95,7 +164,7 @@ function scrubPhones(
     if (secret === undefined) continue;
     out += text.slice(last, match.index) + secret.replacement;
     last = match.index + run.length;
-    log.add('text', secret.kind, secret.treatment);
+    hits.push(secret);
   }
   return last === 0 ? text : out + text.slice(last);
 }
@@ -116,7 +185,7 @@ function foldSameLength(text: string): string {
   return out;
 }
 
-function replaceForm(text: string, haystack: string, needle: Needle, log: RedactionLog): string {
+function replaceForm(text: string, haystack: string, needle: Needle, hits: Secret[]): string {
   const wanted = needle.lower;
   let at = haystack.indexOf(wanted);
   let out = '';
@@ -124,7 +193,7 @@ function replaceForm(text: string, haystack: string, needle: Needle, log: Redact
   while (at >= 0) {
     out += text.slice(last, at) + needle.secret.replacement;
     last = at + needle.length;
-    log.add('text', needle.secret.kind, needle.secret.treatment);
+    hits.push(needle.secret);
     at = haystack.indexOf(wanted, last);
   }
   return out + text.slice(last);

@@ -36,25 +36,27 @@ export function channelLabel(channel: Channel): string {
   return channelProfile(channel).label;
 }
 
+/** What a section's left-out lines are called, one and many. */
+const OMITTED_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  summary: ['summary sentence', 'summary sentences'],
+  timeline: ['timeline hop', 'timeline hops'],
+  facts: ['fact', 'facts'],
+  tried: ['tried action', 'tried actions'],
+  promised: ['promise', 'promises'],
+  openQuestions: ['open question', 'open questions'],
+  signals: ['signal', 'signals'],
+  serviceClock: ['service clock', 'service clocks'],
+  verified: ['verification', 'verifications'],
+  identifiers: ['linked identifier', 'linked identifiers'],
+  evidence: ['evidence waterfall', 'evidence waterfalls'],
+  abstract: ['generated summary', 'generated summaries'],
+};
+
 /** `3 facts, 2 timeline hops` from a fit report, or '' when nothing was left out. */
 export function omittedText(packet: HandoffPacket): string {
-  const names: Record<string, [string, string]> = {
-    summary: ['summary sentence', 'summary sentences'],
-    timeline: ['timeline hop', 'timeline hops'],
-    facts: ['fact', 'facts'],
-    tried: ['tried action', 'tried actions'],
-    promised: ['promise', 'promises'],
-    openQuestions: ['open question', 'open questions'],
-    signals: ['signal', 'signals'],
-    serviceClock: ['service clock', 'service clocks'],
-    verified: ['verification', 'verifications'],
-    identifiers: ['linked identifier', 'linked identifiers'],
-    evidence: ['evidence waterfall', 'evidence waterfalls'],
-    abstract: ['generated summary', 'generated summaries'],
-  };
   return packet.fit.omitted
     .map(({ section, count }) => {
-      const [one, many] = names[section] ?? [section, section];
+      const [one, many] = OMITTED_NAMES[section] ?? [section, section];
       return `${count} ${count === 1 ? one : many}`;
     })
     .join(', ');

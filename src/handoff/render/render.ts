@@ -10,16 +10,19 @@ import {
   HandoffFormatSchema,
   type HandoffPacket,
 } from '../packet/schema.js';
-import { markdownOf } from './markdown.js';
+import { LineMemo, markdownOf } from './markdown.js';
 import { textOf } from './text.js';
 
-/** Renders a packet in a format as it stands, without fitting; every format ends with a newline. */
-export function renderAs(format: HandoffFormat, packet: HandoffPacket): string {
+/**
+ * Renders a packet in a format as it stands, without fitting; every format ends with a newline.
+ * `memo` keeps rendered lines for the next rendering of the same lines (see `LineMemo`).
+ */
+export function renderAs(format: HandoffFormat, packet: HandoffPacket, memo?: LineMemo): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(packet)}\n`;
     case 'markdown':
-      return markdownOf(packet);
+      return markdownOf(packet, memo);
     case 'text':
       return textOf(packet);
   }
@@ -31,8 +34,10 @@ export function fitFor(
   format: HandoffFormat,
   budget: HandoffBudget,
 ): FitOutcome {
+  // Fitting renders the packet's lines many times over; each line is rendered once.
+  const memo = new LineMemo();
   return fitPacket(packet, {
-    size: (p) => measure(renderAs(format, p), budget),
+    size: (p) => measure(renderAs(format, p, memo), budget),
     limit: limitOf(budget),
     unit: unitOf(budget),
     reportedLimit: limitOf(budget),

@@ -2,9 +2,10 @@
 // started, messages in the order they were written, tweet-style continuations joined, each
 // sentence knowing which message it came from.
 
-import type { Interaction, Role } from '../../model/interaction.js';
+import type { Interaction, Message, Role } from '../../model/interaction.js';
 import type { Citation } from '../citation.js';
-import { cleanMessage, stripOpening } from './clean.js';
+import { parseInstant } from '../extract/time.js';
+import { type CleanText, cleanMessage, stripOpening } from './clean.js';
 import { type Span, splitSentences } from './sentences.js';
 
 /** One sentence of the dialog with everything the scorers need to know about its place. */
@@ -35,16 +36,38 @@ interface Group {
   continues: boolean;
 }
 
+interface Dated {
+  readonly interaction: Interaction;
+  readonly index: number;
+  readonly at: number;
+}
+
+function byStart(a: Dated, b: Dated): number {
+  return a.at === b.at || Number.isNaN(a.at - b.at) ? a.index - b.index : a.at - b.at;
+}
+
 /** Interactions in the order they started; input order breaks ties, so sorting is stable. */
 export function chronological(
   interactions: readonly Interaction[],
   now: number | undefined,
 ): Interaction[] {
-  return interactions
-    .map((interaction, index) => ({ interaction, index, at: Date.parse(interaction.startedAt) }))
-    .filter((entry) => now === undefined || !(entry.at > now))
-    .sort((a, b) => (a.at === b.at || Number.isNaN(a.at - b.at) ? a.index - b.index : a.at - b.at))
-    .map((entry) => entry.interaction);
+  const dated: Dated[] = [];
+  for (let index = 0; index < interactions.length; index++) {
+    const interaction = interactions[index] as Interaction;
+    const at = parseInstant(interaction.startedAt);
+    if (now === undefined || !(at > now)) dated.push({ interaction, index, at });
+  }
+  return dated.sort(byStart).map((entry) => entry.interaction);
+}
+
+/** The value cached under `key`, made by `make(key)` on first request. */
+function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /**
@@ -55,21 +78,28 @@ export function dialogSentences(
   interactions: readonly Interaction[],
   now?: number,
 ): DialogSentence[] {
+  // A dialog repeats itself (greetings, templates, a customer asking again): each distinct
+  // text is cleaned, split and stripped once per call.
+  const cleaned = new Map<string, CleanText>();
+  const split = new Map<string, Span[]>();
+  const stripped = new Map<string, string>();
   const groups: Group[] = [];
   for (const interaction of chronological(interactions, now)) {
     let open: Group | undefined;
-    interaction.messages.forEach((message, messageIndex) => {
-      if (now !== undefined && message.at !== undefined && Date.parse(message.at) > now) return;
-      const clean = cleanMessage(message.text);
+    const messages = interaction.messages;
+    for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
+      const message = messages[messageIndex] as Message;
+      if (now !== undefined && message.at !== undefined && parseInstant(message.at) > now) continue;
+      const clean = cached(cleaned, message.text, cleanMessage);
       if (clean.text === '') {
         // An empty part does not break a chain of continued messages.
-        return;
+        continue;
       }
       if (open?.continues && open.role === message.author) {
         open.pieces.push({ offset: open.text.length + 1, messageIndex });
         open.text = `${open.text} ${clean.text}`;
         open.continues = clean.continues;
-        return;
+        continue;
       }
       open = {
         interaction,
@@ -79,16 +109,17 @@ export function dialogSentences(
         continues: clean.continues,
       };
       groups.push(open);
-    });
+    }
   }
 
   const out: DialogSentence[] = [];
   const roleTurns = new Map<Role, number>();
-  groups.forEach((group, turn) => {
+  for (let turn = 0; turn < groups.length; turn++) {
+    const group = groups[turn] as Group;
     const roleTurn = roleTurns.get(group.role) ?? 0;
     roleTurns.set(group.role, roleTurn + 1);
     let piece = 0;
-    const spans = splitSentences(group.text);
+    const spans = cached(split, group.text, splitSentences);
     for (let indexInMessage = 0; indexInMessage < spans.length; indexInMessage++) {
       const span = spans[indexInMessage] as Span;
       while (
@@ -97,7 +128,7 @@ export function dialogSentences(
       )
         piece++;
       out.push({
-        text: stripOpening(span.text),
+        text: cached(stripped, span.text, stripOpening),
         role: group.role,
         citation: citeMessage(group.interaction, group.pieces[piece]?.messageIndex ?? 0),
         position: out.length,
@@ -106,7 +137,7 @@ export function dialogSentences(
         indexInMessage,
       });
     }
-  });
+  }
   return out;
 }
 

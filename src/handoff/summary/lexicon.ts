@@ -46,7 +46,8 @@ export function createLexicon(): (sentence: string) => Analysis {
       courtesy: isCourtesyWord(word),
     };
   };
-  return (sentence) => {
+  const analysed = new Map<string, Analysis>();
+  const analyse = (sentence: string): Analysis => {
     let problem = 0;
     let action = 0;
     let courtesy = 0;
@@ -76,5 +77,14 @@ export function createLexicon(): (sentence: string) => Analysis {
         words: count,
       },
     };
+  };
+  // Dialogs repeat sentences; each distinct one is analysed once.
+  return (sentence) => {
+    let analysis = analysed.get(sentence);
+    if (analysis === undefined) {
+      analysis = analyse(sentence);
+      analysed.set(sentence, analysis);
+    }
+    return analysis;
   };
 }

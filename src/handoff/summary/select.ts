@@ -44,6 +44,52 @@ export function render(sentences: readonly HandoffSummarySentence[], labels: boo
   return out;
 }
 
+/**
+ * The length of `render` of the prefix, the chosen sentences (in dialog order) and `extra` put
+ * in its place among them, counted without building the text: selection asks it of every
+ * candidate that might not fit, and a string per question would cost more than the choice.
+ */
+function renderedLength(
+  prefix: readonly HandoffSummarySentence[],
+  ordered: readonly Scored[],
+  extra: Scored | undefined,
+  labels: boolean,
+): number {
+  let length = 0;
+  let previous: Role | undefined;
+  for (const p of prefix) {
+    length = appended(length, previous, p.role, p.text, labels);
+    previous = p.role;
+  }
+  let pending = extra;
+  for (const { sentence } of ordered) {
+    if (pending !== undefined && pending.sentence.position < sentence.position) {
+      length = appended(length, previous, pending.sentence.role, pending.sentence.text, labels);
+      previous = pending.sentence.role;
+      pending = undefined;
+    }
+    length = appended(length, previous, sentence.role, sentence.text, labels);
+    previous = sentence.role;
+  }
+  if (pending !== undefined) {
+    length = appended(length, previous, pending.sentence.role, pending.sentence.text, labels);
+  }
+  return length;
+}
+
+/** The length of a rendering after one more sentence: as `render` adds it. */
+function appended(
+  length: number,
+  previous: Role | undefined,
+  role: Role,
+  text: string,
+  labels: boolean,
+): number {
+  let next = length === 0 ? 0 : length + 1;
+  if (labels && role !== previous) next += LABELS[role].length + 1;
+  return next + text.length;
+}
+
 export interface SelectInput {
   readonly scored: readonly Scored[];
   readonly budget: number;
@@ -64,10 +110,12 @@ const toSentence = (s: Scored): HandoffSummarySentence => ({
 });
 
 /**
- * Chooses sentences for a summary; returns them in dialog order, the prefix not included.
+ * Chooses sentences for a summary; returns them in dialog order, the prefix not included. Each
+ * round takes the candidate with the best score that still fits (the earliest of equals).
  * Redundancy only lowers a score, so a candidate whose relevance (plus any bonus) cannot beat
- * the best score found so far is skipped before its redundancy is brought up to date: a round
- * over a long dialog is one cheap pass.
+ * the best score found so far is skipped before its redundancy is brought up to date; repeats
+ * and sentences too long for the room left are dropped for good as they are met. A round over
+ * a long dialog is one cheap pass.
  */
 export function selectSentences(input: SelectInput): HandoffSummarySentence[] {
   const { scored, budget, labels } = input;
@@ -87,43 +135,53 @@ export function selectSentences(input: SelectInput): HandoffSummarySentence[] {
   }
   const covered = new Set<Role>(prefix.map((p) => p.role));
 
-  const renderWith = (extra: Scored | undefined) => {
-    const all = extra === undefined ? [...chosen] : [...chosen, extra];
-    const ordered = all.sort((a, b) => a.sentence.position - b.sentence.position).map(toSentence);
-    return render([...prefix, ...ordered], labels);
-  };
-  let length = renderWith(undefined).length;
+  // The chosen sentences in dialog order, kept sorted as sentences are picked.
+  const ordered: Scored[] = [];
+  let length = renderedLength(prefix, ordered, undefined, labels);
   const worstLabel = labels ? 'Customer: '.length : 0;
 
+  // A candidate that cannot be chosen now never can: redundancy only grows, and so does the
+  // rendering. Such candidates are marked out once and skipped in every later round.
+  const out = taken.slice();
   for (;;) {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < scored.length; i++) {
       const s = scored[i] as Scored;
-      if (taken[i] === 1 || s.relevance + tuning.coverage <= bestScore) continue;
+      if (out[i] === 1 || s.relevance + tuning.coverage <= bestScore) continue;
       for (let k = seen[i] as number; k < chosen.length; k++) {
         const c = cosine(s.tokens, (chosen[k] as Scored).tokens);
         if (c > (redundancy[i] as number)) redundancy[i] = c;
       }
       seen[i] = chosen.length;
       // The same content words as something already shown: a repeat, whatever its score.
-      if ((redundancy[i] as number) >= DUPLICATE) continue;
+      if ((redundancy[i] as number) >= DUPLICATE) {
+        out[i] = 1;
+        continue;
+      }
       const role = s.sentence.role;
       const bonus = (role === 'customer' || role === 'agent') && !covered.has(role);
       const score =
         s.relevance - tuning.redundancy * (redundancy[i] as number) + (bonus ? tuning.coverage : 0);
       if (score <= bestScore) continue;
       const cheap = length + 1 + 2 * worstLabel + s.sentence.text.length <= budget;
-      if (!cheap && renderWith(s).length > budget) continue;
+      if (!cheap && renderedLength(prefix, ordered, s, labels) > budget) {
+        out[i] = 1;
+        continue;
+      }
       best = i;
       bestScore = score;
     }
     if (best < 0 || bestScore < tuning.floor) break;
     const pick = scored[best] as Scored;
     taken[best] = 1;
+    out[best] = 1;
     chosen.push(pick);
+    let at = ordered.length;
+    while (at > 0 && (ordered[at - 1] as Scored).sentence.position > pick.sentence.position) at--;
+    ordered.splice(at, 0, pick);
     covered.add(pick.sentence.role);
-    length = renderWith(undefined).length;
+    length = renderedLength(prefix, ordered, undefined, labels);
   }
 
   if (chosen.length === 0 && prefix.length === 0) return fallback(scored, budget, labels, taken);

@@ -79,13 +79,21 @@ function pushLong(out: Span[], text: string, start: number): void {
     // Never leave half of a surrogate pair on either side.
     const code = text.charCodeAt(from + cut - 1);
     if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    const piece = text.slice(from, from + cut).trim();
-    if (piece !== '') out.push({ text: piece, start: start + from });
+    pushPiece(out, text.slice(from, from + cut), start + from);
     from += cut;
     while (from < text.length && isSpace(text.charCodeAt(from))) from++;
   }
-  const rest = text.slice(from).trim();
-  if (rest !== '') out.push({ text: rest, start: start + from });
+  pushPiece(out, text.slice(from), start + from);
+}
+
+/**
+ * Adds a piece without its surrounding white space, when anything is left, at the offset of its
+ * first character left (`trim` also drops spaces such as U+00A0 that the splitter keeps).
+ */
+function pushPiece(out: Span[], piece: string, start: number): void {
+  const trimmed = piece.trim();
+  if (trimmed !== '')
+    out.push({ text: trimmed, start: start + piece.length - piece.trimStart().length });
 }
 
 /**
