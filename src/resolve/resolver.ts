@@ -35,13 +35,7 @@ import {
   type Review,
 } from './records.js';
 import { adjust, boundedMemo, type PairScore, recordBlockingKeys, scorePairs } from './scoring.js';
-import {
-  applyEvent,
-  canonicalCustomerId,
-  emptyResolverState,
-  type ResolverState,
-  replayEvents,
-} from './state.js';
+import { applyEvent, canonicalCustomerId, emptyResolverState, replayEvents } from './state.js';
 import { createMemoryStore, type ResolverStore, type StoreCommit } from './store.js';
 
 /**
@@ -673,16 +667,28 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     throw new ThreadlineError('store_failure', 'Could not find a free customer id');
   }
 
-  async function canonical(id: string): Promise<CustomerId | undefined> {
+  /**
+   * Follows merges from an id to the live customer holding it now, with the ids passed on the
+   * way (the id itself, then each survivor). One walk serves lookups, `need` and `lineage`.
+   */
+  async function follow(
+    id: string,
+  ): Promise<{ record: CustomerRecord | undefined; path: CustomerId[] }> {
+    const path: CustomerId[] = [];
     let current = id;
     for (let hops = 0; hops < 10_000; hops++) {
       const [live] = await store.getCustomers([current]);
-      if (live !== undefined) return live.id;
+      if (live !== undefined) return { record: live, path: [...path, live.id] };
       const [next] = await store.redirects([current]);
-      if (next === undefined) return undefined;
+      if (next === undefined) break;
+      path.push(current as CustomerId);
       current = next;
     }
-    return undefined;
+    return { record: undefined, path };
+  }
+
+  async function canonical(id: string): Promise<CustomerId | undefined> {
+    return (await follow(id)).record?.id;
   }
 
   async function keptApart(a: CustomerRecord, b: CustomerRecord): Promise<boolean> {
@@ -928,13 +934,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       const events = p.drafts.map(
         (d, i) => ({ ...d, seq: head + 1 + i, at, actor: d.actor ?? actor }) as ResolverEvent,
       );
-      const state: ResolverState = {
-        head,
-        customers: new Map(p.touched.map((r) => [r.id, r])),
-        owners: new Map(),
-        redirects: new Map(),
-        reviews: new Map(),
-      };
+      // A partial state: the customers this change read, to fold its events into.
+      const state = emptyResolverState();
+      state.head = head;
+      for (const r of p.touched) state.customers.set(r.id, r);
       const reviewIds = events.flatMap((e) => (e.type === 'review_resolved' ? [e.reviewId] : []));
       for (const review of await store.getReviews(reviewIds))
         if (review !== undefined) state.reviews.set(review.id, review);
@@ -1108,8 +1111,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const parse = (input: unknown): Interaction => parseInteraction(input);
 
   async function need(id: string, path: string): Promise<CustomerRecord> {
-    const current = await canonical(id);
-    const [record] = current === undefined ? [undefined] : await store.getCustomers([current]);
+    const { record } = await follow(id);
     if (record === undefined) throw notFound('customer', id, path);
     return record;
   }
@@ -1436,17 +1438,12 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     },
 
     async customer(id) {
-      const current = await canonical(id);
-      if (current === undefined) return undefined;
-      const [record] = await store.getCustomers([current]);
+      const { record } = await follow(id);
       return record === undefined ? undefined : toCustomer(record, profileOf(record));
     },
 
     async record(id) {
-      const current = await canonical(id);
-      if (current === undefined) return undefined;
-      const [record] = await store.getCustomers([current]);
-      return record;
+      return (await follow(id)).record;
     },
 
     async customers() {
@@ -1461,17 +1458,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     },
 
     async lineage(id) {
-      const path: CustomerId[] = [];
-      let current = id;
-      for (let hops = 0; hops < 10_000; hops++) {
-        const [live] = await store.getCustomers([current]);
-        if (live !== undefined) return { id, current: live.id, path: [...path, live.id] };
-        const [next] = await store.redirects([current]);
-        if (next === undefined) return { id, current: undefined, path };
-        path.push(current as CustomerId);
-        current = next;
-      }
-      return { id, current: undefined, path };
+      const { record, path } = await follow(id);
+      return { id, current: record?.id, path };
     },
 
     async reviews(limit = 100) {

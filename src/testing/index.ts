@@ -32,6 +32,7 @@ export {
   type SeparatedInteractions,
   separateInteractionTruth,
 } from './interactions.js';
+export type { Law } from './law.js';
 export { type PacketLawOptions, packetLaws } from './packet-laws.js';
 export {
   generatePopulation,
@@ -43,7 +44,6 @@ export {
 } from './population.js';
 export {
   contactStreamArbitrary,
-  type Law,
   type ResolverLawOptions,
   resolverLaws,
 } from './resolver-laws.js';

@@ -17,7 +17,7 @@ import type { Channel } from '../model/channel.js';
 import type { Customer } from '../model/customer.js';
 import type { InteractionInput } from '../model/interaction.js';
 import { parseCustomer, parseInteraction, parseJourney } from '../model/parse.js';
-import type { Law } from './resolver-laws.js';
+import { checkLaw, type Law } from './law.js';
 
 /**
  * Options for {@link packetLaws}.
@@ -358,34 +358,6 @@ function describe(story: Story): string {
   ].join('\n');
 }
 
-async function holds(
-  name: string,
-  property: (story: Story) => true | string,
-  options: PacketLawOptions,
-): Promise<void> {
-  let why = '';
-  const result = fc.check(
-    fc.property(storyArbitrary, (story) => {
-      const outcome = property(story);
-      if (outcome === true) return true;
-      why = outcome;
-      return false;
-    }),
-    {
-      numRuns: options.numRuns ?? 25,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    },
-  );
-  if (!result.failed) return;
-  const example = result.counterexample?.[0];
-  const error =
-    result.errorInstance instanceof Error ? `\nError: ${result.errorInstance.message}` : '';
-  throw new Error(
-    `Law "${name}" fails after ${result.numShrinks} shrinks (seed ${result.seed}, path "${result.counterexamplePath}").\n` +
-      `Counterexample:\n${example === undefined ? '(none)' : describe(example)}${why === '' ? '' : `\nWhy: ${why}`}${error}`,
-  );
-}
-
 /**
  * The laws every handoff packet builder must keep, as checks an adopter runs with their own
  * settings (a wrapped `buildHandoff` with a different threshold or profiles):
@@ -437,8 +409,9 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
     {
       name: 'a packet never exceeds its budget, in any renderer or adapter',
       check: () =>
-        holds(
+        checkLaw(
           'never over budget',
+          storyArbitrary,
           (story) => {
             const budget = story.options.budget;
             const limit = limitOf(budget);
@@ -482,14 +455,16 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
             }
             return true;
           },
+          describe,
           options,
         ),
     },
     {
       name: 'the identity line, the issue line and the latest message always survive',
       check: () =>
-        holds(
+        checkLaw(
           'required lines survive',
+          storyArbitrary,
           (story) => {
             const packet = tryBuild(story);
             if (packet === undefined) return true;
@@ -537,14 +512,16 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
             }
             return true;
           },
+          describe,
           options,
         ),
     },
     {
       name: 'the same journey, in any order, gives the same packet',
       check: () =>
-        holds(
+        checkLaw(
           'deterministic',
+          storyArbitrary,
           (story) => {
             const a = tryBuild(story);
             const reversed: Story = {
@@ -567,14 +544,16 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
             }
             return true;
           },
+          describe,
           options,
         ),
     },
     {
       name: 'redaction never leaks a masked value into any renderer or adapter',
       check: () =>
-        holds(
+        checkLaw(
           'no leaks',
+          storyArbitrary,
           (story) => {
             const packet = tryBuild(story);
             if (packet === undefined) return true;
@@ -615,14 +594,16 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
             }
             return true;
           },
+          describe,
           options,
         ),
     },
     {
       name: 'citations always point at real interactions',
       check: () =>
-        holds(
+        checkLaw(
           'real citations',
+          storyArbitrary,
           (story) => {
             const packet = tryBuild(story);
             if (packet === undefined) return true;
@@ -648,6 +629,7 @@ export function packetLaws(options: PacketLawOptions = {}): readonly Law[] {
             }
             return true;
           },
+          describe,
           options,
         ),
     },

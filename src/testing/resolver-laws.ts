@@ -3,26 +3,7 @@ import type { InteractionInput } from '../model/interaction.js';
 import type { CustomerRecord } from '../resolve/records.js';
 import type { Resolver } from '../resolve/resolver.js';
 import { replayEvents } from '../resolve/state.js';
-
-/**
- * A law an adopter runs in their own test runner: a name, and a check that resolves when the
- * law holds and rejects with the shrunk counterexample, in words, when it does not.
- *
- * @example
- * ```ts
- * import type { Law } from 'threadline/testing';
- *
- * const always: Law = { name: 'trivially true', check: async () => {} };
- * await always.check();
- * console.log(always.name);
- * ```
- */
-export interface Law {
-  /** What the law says. */
-  readonly name: string;
-  /** Resolves when it holds; rejects with the counterexample otherwise. */
-  readonly check: () => Promise<void>;
-}
+import { checkLaw, type Law } from './law.js';
 
 /**
  * Options for {@link resolverLaws}.
@@ -172,36 +153,6 @@ function describe(stream: readonly InteractionInput[]): string {
     .join('\n');
 }
 
-async function holds<T>(
-  name: string,
-  arbitrary: fc.Arbitrary<T>,
-  property: (value: T) => Promise<boolean | string>,
-  explain: (value: T) => string,
-  options: ResolverLawOptions,
-): Promise<void> {
-  let why = '';
-  const result = await fc.check(
-    fc.asyncProperty(arbitrary, async (value) => {
-      const outcome = await property(value);
-      if (outcome === true) return true;
-      why = outcome === false ? '' : outcome;
-      return false;
-    }),
-    {
-      numRuns: options.numRuns ?? 25,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    },
-  );
-  if (!result.failed) return;
-  const example = result.counterexample?.[0];
-  const error =
-    result.errorInstance instanceof Error ? `\nError: ${result.errorInstance.message}` : '';
-  throw new Error(
-    `Law "${name}" fails after ${result.numShrinks} shrinks (seed ${result.seed}, path "${result.counterexamplePath}").\n` +
-      `Counterexample:\n${example === undefined ? '(none)' : explain(example)}${why === '' ? '' : `\nWhy: ${why}`}${error}`,
-  );
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -240,7 +191,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: 'ingesting the same interactions again changes nothing',
       check: () =>
-        holds(
+        checkLaw(
           'idempotence',
           streams,
           async (stream) => {
@@ -259,7 +210,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: "a batch's outcome does not depend on its order",
       check: () =>
-        holds(
+        checkLaw(
           'batch order independence',
           streams.chain((s) =>
             fc.tuple(
@@ -281,7 +232,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: 'replaying the event log rebuilds the live customers',
       check: () =>
-        holds(
+        checkLaw(
           'replay equals live',
           fc.tuple(streams, fc.nat({ max: 100 }), fc.nat({ max: 100 })),
           async ([stream, x, y]) => {
@@ -305,7 +256,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: 'merging two customers and unmerging them restores the grouping',
       check: () =>
-        holds(
+        checkLaw(
           'merge then unmerge',
           fc.tuple(streams, fc.nat({ max: 100 }), fc.nat({ max: 100 })),
           async ([stream, x, y]) => {
@@ -330,7 +281,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: 'customers kept apart are never merged later',
       check: () =>
-        holds(
+        checkLaw(
           'cannot-link holds',
           fc.tuple(streams, streams),
           async ([first, second]) => {
@@ -354,7 +305,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: "the business's own identifiers never join two people",
       check: () =>
-        holds(
+        checkLaw(
           'no merge through a generic value',
           fc.array(fc.nat({ max: 50 }), { minLength: 2, maxLength: 6 }),
           async (minutes) => {
@@ -389,7 +340,7 @@ export function resolverLaws(options: ResolverLawOptions): readonly Law[] {
     {
       name: 'adding an identifier the customer has never lowers its probability',
       check: () =>
-        holds(
+        checkLaw(
           'monotonicity',
           fc.tuple(streams, fc.nat({ max: 100 })),
           async ([stream, pick]) => {

@@ -4,7 +4,8 @@ import type { CustomerId, InteractionId } from '../model/ids.js';
 import type { CustomerRecord, ResolverEvent, Review } from '../resolve/records.js';
 import { createResolver } from '../resolve/resolver.js';
 import { createMemoryStore, type ResolverStore, type StoreCommit } from '../resolve/store.js';
-import { contactStreamArbitrary, type Law } from './resolver-laws.js';
+import type { Law } from './law.js';
+import { contactStreamArbitrary } from './resolver-laws.js';
 
 /**
  * Options for {@link storeConformance}.
