@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { JOIN, MAX_KEYS_PER_RECORD } from '../linkage/blocking/blocking.js';
 import type { CompiledModel } from '../linkage/compile/compile.js';
 import { pairDetail } from '../linkage/predict/predict.js';
 import { type LinkRecord, prepareRecords } from '../linkage/prepare/prepare.js';
@@ -22,9 +23,6 @@ export function boundedMemo(size: number): NormalizationMemo | undefined {
   };
 }
 
-const JOIN = '\u0001';
-const MAX_KEYS = 64;
-
 /**
  * The blocking keys of one record under every rule of the model, as `b<rule>:<value>` strings.
  * Computed from the compiled inputs directly: no need to prepare a batch for one record.
@@ -45,7 +43,7 @@ export function recordBlockingKeys(
       const next: string[] = [];
       for (const left of keys)
         for (const v of values) {
-          if (next.length >= MAX_KEYS) break;
+          if (next.length >= MAX_KEYS_PER_RECORD) break;
           next.push(k === 0 ? v : `${left}${JOIN}${v}`);
         }
       keys = next;

@@ -4,8 +4,9 @@ import type { PreparedRecords } from '../prepare/prepare.js';
 
 // Separates the parts of a composite key; it cannot occur in transformed values we produce
 // from text a person typed (it is a control character), so "a"+"bc" never equals "ab"+"c".
-const JOIN = '\u0001';
-const MAX_KEYS_PER_RECORD = 64;
+export const JOIN = '\u0001';
+/** The most keys one record has under one rule (a record with many values per key part). */
+export const MAX_KEYS_PER_RECORD = 64;
 
 /**
  * The blocking keys of every record under one rule: the combinations of the rule's key values
