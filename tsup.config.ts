@@ -6,6 +6,8 @@ export default defineConfig([
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
       'fp/index': 'src/fp/index.ts',
+      // Node only; shares the root's chunks so `ThreadlineError` is one class everywhere.
+      'postgres/index': 'src/postgres/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -16,7 +18,7 @@ export default defineConfig([
     splitting: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['fast-check', 'fp-ts', 'io-ts'],
+    external: ['fast-check', 'fp-ts', 'io-ts', 'pg'],
   },
   {
     // The `threadline` command line: a Node executable, ESM only, no types.

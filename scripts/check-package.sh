@@ -19,9 +19,9 @@ cd "$work/consumer"
 cat > package.json <<'JSON'
 { "name": "threadline-consumer", "private": true, "version": "0.0.0" }
 JSON
-npm install --no-audit --no-fund --silent "../$tarball" fast-check fp-ts io-ts
+npm install --no-audit --no-fund --silent "../$tarball" fast-check fp-ts io-ts pg
 
-subpaths=("threadline" "threadline/testing" "threadline/fp")
+subpaths=("threadline" "threadline/testing" "threadline/fp" "threadline/postgres")
 for subpath in "${subpaths[@]}"; do
   node --input-type=module -e "
     const m = await import('$subpath');
@@ -45,7 +45,7 @@ head -n 4 clusters.csv
 test "$(wc -l < clusters.csv)" -eq 4
 
 # The root entry must work without the optional peers installed.
-npm uninstall --silent fast-check fp-ts io-ts
+npm uninstall --silent fast-check fp-ts io-ts pg
 node --input-type=module -e "
   const { normalizePhone, parseInteraction } = await import('threadline');
   const phone = normalizePhone('310/246-1501', { region: 'US' });

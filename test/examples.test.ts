@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Every `@example` in the public API's TSDoc is compiled and run here, importing the library
-// from source as `threadline`, `threadline/testing` and `threadline/fp`, so the documentation
+// from source as `threadline` and its subpaths (`/testing`, `/fp`, `/postgres`), so the documentation
 // cannot drift from the code.
 
 const root = resolve(import.meta.dirname, '..');
@@ -71,6 +71,7 @@ const entries: Record<string, string> = {
   threadline: join(root, 'src/index.ts'),
   'threadline/testing': join(root, 'src/testing/index.ts'),
   'threadline/fp': join(root, 'src/fp/index.ts'),
+  'threadline/postgres': join(root, 'src/postgres/index.ts'),
 };
 
 describe('documentation examples', () => {
@@ -85,7 +86,7 @@ describe('documentation examples', () => {
     '%s runs',
     async (_name, example) => {
       const code = example.code.replace(
-        /from '(threadline(?:\/testing|\/fp)?)'/g,
+        /from '(threadline(?:\/testing|\/fp|\/postgres)?)'/g,
         (_m, id: string) => `from '${entries[id]}'`,
       );
       const file = join(out, `${example.file.replace(/[/.]/g, '_')}_${example.line}.ts`);
