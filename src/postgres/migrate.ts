@@ -50,7 +50,7 @@ export const LATEST_VERSION = postgresMigrations().length;
  * recorded. Idempotent, and safe to call from many processes at once: a transaction-scoped
  * advisory lock lets one migrate while the others wait, then find nothing to do.
  *
- * @throws {@link ThreadlineError} with code `invalid_options` for a bad schema name, or
+ * @throws `ThreadlineError` with code `invalid_options` for a bad schema name, or
  * `store_failure` when the database fails or holds a newer version than this release knows.
  * @example
  * ```ts
@@ -122,7 +122,7 @@ const MIGRATION_LOCK = 0x7e4d1;
 /**
  * The schema version a database holds (0 when the store was never installed there).
  *
- * @throws {@link ThreadlineError} with code `store_failure` when the database fails.
+ * @throws `ThreadlineError` with code `store_failure` when the database fails.
  * @example
  * ```ts
  * import { postgresSchemaVersion } from 'threadline/postgres';

@@ -28,7 +28,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * starting with a digit. Names are still quoted in SQL; the rule keeps them portable and
  * keeps them out of any need for escaping.
  *
- * @throws {@link ThreadlineError} with code `invalid_options`.
+ * @throws `ThreadlineError` with code `invalid_options`.
  * @example
  * ```ts
  * import { postgresSchemaName } from 'threadline/postgres';
@@ -231,7 +231,7 @@ $fn$;
  * applies them; teams that run their own migration tool (Flyway, Sqitch, golang-migrate) can
  * copy the SQL instead and record the versions themselves in `schema_migrations`.
  *
- * @throws {@link ThreadlineError} with code `invalid_options` for a bad schema name.
+ * @throws `ThreadlineError` with code `invalid_options` for a bad schema name.
  * @example
  * ```ts
  * import { postgresMigrations } from 'threadline/postgres';

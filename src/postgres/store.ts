@@ -180,7 +180,7 @@ interface Cached {
  * Nothing connects until the first call; the first call migrates the schema (see
  * {@link migratePostgres}) unless `migrate: false`.
  *
- * @throws {@link ThreadlineError} with code `invalid_options` for bad options.
+ * @throws `ThreadlineError` with code `invalid_options` for bad options.
  * @example
  * ```ts
  * import { createPostgresStore } from 'threadline/postgres';
