@@ -21,7 +21,14 @@ import {
   postgresSchemaVersion,
 } from '../src/postgres/index.js';
 import { contactStreamArbitrary, resolverLaws, storeConformance } from '../src/testing/index.js';
-import { anaContact, audit, type ChildReport, type ChildTask, clock } from './postgres/fixtures.js';
+import {
+  anaContact,
+  audit,
+  type ChildReport,
+  type ChildTask,
+  clock,
+  emptyCommit,
+} from './postgres/fixtures.js';
 
 // The PostgreSQL store against a real server: the store contract, migrations, and what many
 // backend processes and faults do to it. The server comes from THREADLINE_PG_URL (start a
@@ -220,18 +227,7 @@ function postgresSuite(connectionString: string): void {
       const memory = createMemoryStore();
       for (const s of [store, memory])
         await createResolver({ store: s, now: clock }).ingest(anaContact('em-1', 0));
-      const stale = {
-        expectedHead: 0,
-        events: [],
-        put: [],
-        remove: [],
-        indexAdd: [],
-        indexRemove: [],
-        owners: [],
-        redirects: [],
-        unredirect: [],
-        reviews: [],
-      };
+      const stale = emptyCommit(0);
       const [fromDatabase, fromMemory] = await Promise.all(
         [store, memory].map((s) => s.commit(stale).catch((e: unknown) => e)),
       );
@@ -337,18 +333,6 @@ function postgresSuite(connectionString: string): void {
           )
         ).rows[0]?.n,
       );
-    const emptyChange = (head: number) => ({
-      expectedHead: head,
-      events: [],
-      put: [],
-      remove: [],
-      indexAdd: [],
-      indexRemove: [],
-      owners: [],
-      redirects: [],
-      unredirect: [],
-      reviews: [],
-    });
     const until = async (condition: () => Promise<boolean>) => {
       while (!(await condition())) await new Promise((done) => setTimeout(done, 20));
     };
@@ -358,7 +342,7 @@ function postgresSuite(connectionString: string): void {
       const loser = freshStoreOn(winner.schema);
       await createResolver({ store: winner, now: clock }).ingest(anaContact('em-1', 0));
       expect(await leaseHolders(winner.schema)).toBe(0);
-      const lost = await loser.commit(emptyChange(0)).catch((e: unknown) => e);
+      const lost = await loser.commit(emptyCommit(0)).catch((e: unknown) => e);
       expect((lost as ThreadlineError).code).toBe('store_conflict');
       expect(await leaseHolders(winner.schema)).toBe(1);
       const retry = await createResolver({ store: loser, now: clock }).ingest(
@@ -392,7 +376,7 @@ function postgresSuite(connectionString: string): void {
         await squatter.query('SELECT pg_advisory_unlock($1, hashtext($2))', [0x7e4d2, schema]);
         expect(await head).toBe(0);
         expect(await leaseHolders(schema)).toBe(1);
-        await store.commit(emptyChange(0));
+        await store.commit(emptyCommit(0));
         await until(async () => (await leaseHolders(schema)) === 0);
       } finally {
         await squatter.query('SELECT pg_advisory_unlock_all()');
@@ -409,7 +393,7 @@ function postgresSuite(connectionString: string): void {
         const store = freshStoreOn(schema, { writerLease: { waitMs: 50 } });
         const resolver = createResolver({ store, now: clock });
         await resolver.ingest(anaContact('em-1', 0));
-        const lost = await store.commit(emptyChange(0)).catch((e: unknown) => e);
+        const lost = await store.commit(emptyCommit(0)).catch((e: unknown) => e);
         expect((lost as ThreadlineError).code).toBe('store_conflict');
         const next = await resolver.ingest(anaContact('sms-2', 1));
         expect(next.decision.outcome).toBe('linked');
