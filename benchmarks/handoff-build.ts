@@ -8,9 +8,12 @@
 // A generated person says the same few things again and again (`distinctTexts` counts the
 // different message texts): a build reads each distinct text once, so repetition makes it
 // cheaper, as it does for real journeys with bots and templates. The machine's load average,
-// before and after, is printed with the results: on a shared machine it moves the tail.
+// before and after, is printed with the results: on a shared machine it moves the tail. So are
+// the garbage collector's pauses during the build runs (`build.gc`): a build allocates a few
+// megabytes, and the young-generation collections it triggers land in the tail too.
 //   npx tsx benchmarks/handoff-build.ts [--runs 200]
 import { cpus, loadavg } from 'node:os';
+import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import {
   buildHandoff,
   extractFacts,
@@ -83,6 +86,7 @@ function journeyOf(n: number): { journey: Journey; interactions: Interaction[] }
 function timed(runs: number, fn: () => unknown) {
   for (let i = 0; i < Math.min(runs, 20); i++) fn();
   const samples: number[] = [];
+  const startMs = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -100,7 +104,40 @@ function timed(runs: number, fn: () => unknown) {
     p99Ms: at(0.99),
     maxMs: round3(samples[samples.length - 1] ?? 0),
     cpuMsPerCall: round3((used.user + used.system) / 1000 / runs),
+    startMs,
+    endMs: performance.now(),
   };
+}
+
+// Every garbage collection of the run, to count those that fell within a measurement.
+const collections: PerformanceEntry[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  collections.push(...list.getEntries());
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+
+/**
+ * The collections that started during a measurement: how many, their total and longest pause.
+ * Entries arrive asynchronously (after a timer, not a mere turn of the loop): this waits first.
+ */
+async function gcWithin(window: { startMs: number; endMs: number; runs: number }) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const inside = collections.filter(
+    (e) => e.startTime >= window.startMs && e.startTime <= window.endMs,
+  );
+  const totalMs = inside.reduce((sum, e) => sum + e.duration, 0);
+  return {
+    collections: inside.length,
+    totalMs: round3(totalMs),
+    maxMs: round3(inside.reduce((max, e) => Math.max(max, e.duration), 0)),
+    msPerCall: round3(totalMs / window.runs),
+  };
+}
+
+/** A measurement as printed: without the window it was taken in. */
+function printed(t: ReturnType<typeof timed>) {
+  const { startMs: _, endMs: __, ...rest } = t;
+  return rest;
 }
 
 /** The last ten messages as `role: text` lines: the transcript most handoffs forward. */
@@ -136,22 +173,27 @@ for (const n of SIZES) {
     interactions: input.interactions.length,
     messages,
     distinctTexts: new Set(input.interactions.flatMap((i) => i.messages.map((m) => m.text))).size,
-    build: timed(runs, () => buildHandoff(input, options)),
+    build: await (async () => {
+      const t = timed(runs, () => buildHandoff(input, options));
+      return { ...printed(t), gc: await gcWithin(t) };
+    })(),
     // Where the time goes: the passes that read every message.
     parts: {
-      extractFacts: timed(runs, () => extractFacts(input.interactions)),
-      issueSection: timed(runs, () => issueSection(input.interactions, { budgetChars: 640, now })),
-      journeyTimeline: timed(runs, () =>
-        journeyTimeline(input.journey, input.interactions, { now }),
+      extractFacts: printed(timed(runs, () => extractFacts(input.interactions))),
+      issueSection: printed(
+        timed(runs, () => issueSection(input.interactions, { budgetChars: 640, now })),
       ),
-      renderText320: timed(runs, () =>
-        renderHandoff(packet, { format: 'text', budget: { chars: 320 } }),
+      journeyTimeline: printed(
+        timed(runs, () => journeyTimeline(input.journey, input.interactions, { now })),
       ),
-      sunshine4KB: timed(runs, () => toSunshinePassControl(packet)),
+      renderText320: printed(
+        timed(runs, () => renderHandoff(packet, { format: 'text', budget: { chars: 320 } })),
+      ),
+      sunshine4KB: printed(timed(runs, () => toSunshinePassControl(packet))),
     },
     baselines: {
-      rawJson: timed(runs, () => JSON.stringify(input.interactions)),
-      lastTenMessages: timed(runs, () => lastTen(input.interactions)),
+      rawJson: printed(timed(runs, () => JSON.stringify(input.interactions))),
+      lastTenMessages: printed(timed(runs, () => lastTen(input.interactions))),
     },
     outputChars: {
       packetMarkdown: renderHandoff(packet).length,
@@ -190,3 +232,4 @@ console.log(
     2,
   ),
 );
+gcObserver.disconnect();

@@ -7,6 +7,7 @@ import { normalizeReferenceValue } from '../normalize/reference/keys.js';
 import type { SwitchCueSpec } from './cues.js';
 import { findCues } from './cues.js';
 import type { ThreadHeader } from './evidence.js';
+import { parseInstant } from './instant.js';
 import type { CompiledThreadingOptions } from './options.js';
 import { addTopicTerms } from './topic.js';
 
@@ -65,9 +66,9 @@ export interface PreparedInteraction {
 // Channels with private messages, for a `dm` cue said where there are none (a chat, a call).
 const DM_CHANNELS: readonly Channel[] = ['x', 'instagram', 'messenger', 'social', 'whatsapp'];
 
-/** Parses an instant already validated by the model. */
+/** Parses an instant already validated by the model (exactly as `Date.parse` does). */
 export function toMs(timestamp: string): number {
-  return Date.parse(timestamp);
+  return parseInstant(timestamp);
 }
 
 /** Message times: its own, else the previous message's, else the interaction's start. */

@@ -7,7 +7,7 @@ import type { Interaction } from '../model/interaction.js';
 import type { Journey } from '../model/journey.js';
 import { toIssues } from '../model/parse.js';
 import { TimestampSchema } from '../model/time.js';
-import { interactionEnd, messageTimes, toMs } from './prepare.js';
+import { toMs } from './prepare.js';
 
 /**
  * Options of {@link journeyTimeline}.
@@ -153,11 +153,14 @@ export const JourneyTimelineSchema = z
  */
 export type JourneyTimeline = z.infer<typeof JourneyTimelineSchema>;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Item {
   readonly interaction: Interaction;
   readonly startMs: number;
-  readonly endMs: number;
-  readonly endAt: string;
+  /** The latest instant the interaction shows (see `interactionEnd`), set by {@link timeItems}. */
+  endMs: number;
+  endAt: string;
 }
 
 interface TimedMessage {
@@ -167,10 +170,12 @@ interface TimedMessage {
   readonly author: Interaction['messages'][number]['author'];
 }
 
+/** A hop as the run `items[from, to)` of the journey's items. */
 interface Hop {
   readonly channel: Interaction['channel'];
   visibility: 'public' | 'private' | undefined;
-  readonly items: Item[];
+  readonly from: number;
+  to: number;
 }
 
 interface Waits {
@@ -180,9 +185,16 @@ interface Waits {
   pendingAt: string | undefined;
 }
 
-function measureWaits(messages: readonly TimedMessage[], replyRoles: ReadonlySet<string>): Waits {
+/** The waits in `messages[from, to)`, read in time order. */
+function measureWaits(
+  messages: readonly TimedMessage[],
+  from: number,
+  to: number,
+  replyRoles: ReadonlySet<string>,
+): Waits {
   const waits: Waits = { total: 0, responses: [], pendingMs: undefined, pendingAt: undefined };
-  for (const m of messages) {
+  for (let k = from; k < to; k++) {
+    const m = messages[k] as TimedMessage;
     if (m.author === 'customer') {
       if (waits.pendingMs === undefined) {
         waits.pendingMs = m.ms;
@@ -199,26 +211,101 @@ function measureWaits(messages: readonly TimedMessage[], replyRoles: ReadonlySet
   return waits;
 }
 
-function timedMessages(items: readonly Item[], base: number): TimedMessage[] {
+/**
+ * Reads every timestamp of the items once: sets each item's end (as `interactionEnd` does) and
+ * returns their messages in item order, each with its time as `messageTimes` gives it and its
+ * place (`itemIndex * 1_000_000 + messageIndex`).
+ */
+function timeItems(items: readonly Item[]): TimedMessage[] {
   const out: TimedMessage[] = [];
-  items.forEach((item, k) => {
-    const times = messageTimes(item.interaction);
-    item.interaction.messages.forEach((message, index) => {
-      const time = times[index];
-      if (time === undefined) return;
-      out.push({
-        ms: time.ms,
-        at: time.at,
-        order: (base + k) * 1_000_000 + index,
-        author: message.author,
-      });
-    });
-  });
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Item;
+    const { interaction } = item;
+    let endMs = item.startMs;
+    let endAt = interaction.startedAt;
+    if (interaction.endedAt !== undefined) {
+      const t = toMs(interaction.endedAt);
+      if (t > endMs) {
+        endMs = t;
+        endAt = interaction.endedAt;
+      }
+    }
+    // A message without a time of its own takes the previous message's, else the start.
+    let ms = item.startMs;
+    let at = interaction.startedAt;
+    const messages = interaction.messages;
+    for (let index = 0; index < messages.length; index++) {
+      const message = messages[index] as Interaction['messages'][number];
+      if (message.at !== undefined) {
+        ms = toMs(message.at);
+        at = message.at;
+        if (ms > endMs) {
+          endMs = ms;
+          endAt = at;
+        }
+      }
+      out.push({ ms, at, order: k * 1_000_000 + index, author: message.author });
+    }
+    item.endMs = endMs;
+    item.endAt = endAt;
+  }
   return out;
 }
 
 function byTime(a: TimedMessage, b: TimedMessage): number {
   return a.ms - b.ms || a.order - b.order;
+}
+
+/**
+ * Whether `messages[from, to)` is already in {@link byTime} order. Messages nearly always are,
+ * and sorting a short run costs more in scratch space than checking it.
+ */
+function inTimeOrder(messages: readonly TimedMessage[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    if (!(byTime(messages[k - 1] as TimedMessage, messages[k] as TimedMessage) <= 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * The first answered wait in `messages[from, to)` once put in time order: the first of
+ * {@link measureWaits}'s responses, without keeping the others.
+ */
+function firstResponseIn(
+  messages: TimedMessage[],
+  from: number,
+  to: number,
+  replyRoles: ReadonlySet<string>,
+): number | undefined {
+  let run: readonly TimedMessage[] = messages;
+  let end = to;
+  let k = from;
+  if (!inTimeOrder(messages, from, to)) {
+    run = messages.slice(from, to).sort(byTime);
+    k = 0;
+    end = run.length;
+  }
+  let pendingMs: number | undefined;
+  for (; k < end; k++) {
+    const m = run[k] as TimedMessage;
+    if (m.author === 'customer') pendingMs ??= m.ms;
+    else if (replyRoles.has(m.author) && pendingMs !== undefined) {
+      return Math.max(0, m.ms - pendingMs);
+    }
+  }
+  return undefined;
+}
+
+/** The waits in `messages[from, to)` once put in time order (see {@link measureWaits}). */
+function waitsIn(
+  messages: TimedMessage[],
+  from: number,
+  to: number,
+  replyRoles: ReadonlySet<string>,
+): Waits {
+  if (inTimeOrder(messages, from, to)) return measureWaits(messages, from, to, replyRoles);
+  const sorted = messages.slice(from, to).sort(byTime);
+  return measureWaits(sorted, 0, sorted.length, replyRoles);
 }
 
 /**
@@ -277,31 +364,39 @@ export function journeyTimeline(
 
   // Hops: a new one whenever the channel changes, or a mixed channel changes sides.
   const hops: Hop[] = [];
-  for (const item of items) {
-    const { channel, visibility } = item.interaction;
+  for (let k = 0; k < items.length; k++) {
+    const { channel, visibility } = (items[k] as Item).interaction;
     const hop = hops[hops.length - 1];
     if (
       hop !== undefined &&
       hop.channel === channel &&
       (visibility === undefined || hop.visibility === undefined || hop.visibility === visibility)
     ) {
-      hop.items.push(item);
+      hop.to = k + 1;
       hop.visibility ??= visibility;
     } else {
-      hops.push({ channel, visibility, items: [item] });
+      hops.push({ channel, visibility, from: k, to: k + 1 });
     }
   }
 
+  // Every message once, in item order: a hop's messages are a run of them.
+  const timed = timeItems(items);
   const firstItem = items[0] as Item;
   let runningEnd = firstItem.startMs;
   let endAt = firstItem.interaction.startedAt;
   let activeMs = 0;
   let idleMs = 0;
-  let base = 0;
-  const hopValues = hops.map((hop) => {
-    const start = hop.items[0] as Item;
+  let from = 0;
+  const hopValues: JourneyHop[] = [];
+  for (const hop of hops) {
+    const start = items[hop.from] as Item;
     let end = start;
-    for (const item of hop.items) if (item.endMs > end.endMs) end = item;
+    let count = 0;
+    for (let k = hop.from; k < hop.to; k++) {
+      const item = items[k] as Item;
+      if (item.endMs > end.endMs) end = item;
+      count += item.interaction.messages.length;
+    }
     const gapBeforeMs = Math.max(0, start.startMs - runningEnd);
     activeMs += Math.max(0, end.endMs - Math.max(start.startMs, runningEnd));
     idleMs += gapBeforeMs;
@@ -309,25 +404,41 @@ export function journeyTimeline(
       runningEnd = end.endMs;
       endAt = end.endAt;
     }
-    const waits = measureWaits(timedMessages(hop.items, base).sort(byTime), roles);
-    base += hop.items.length;
-    const firstResponseMs = waits.responses[0];
-    return {
-      channel: hop.channel,
-      ...(hop.visibility === undefined ? {} : { visibility: hop.visibility }),
-      interactionIds: hop.items.map((item) => item.interaction.id),
-      startedAt: start.interaction.startedAt,
-      endedAt: end.endAt,
-      durationMs: end.endMs - start.startMs,
-      gapBeforeMs,
-      ...(firstResponseMs === undefined ? {} : { firstResponseMs }),
-    };
-  });
+    const firstResponseMs = firstResponseIn(timed, from, from + count, roles);
+    from += count;
+    const interactionIds = new Array<Interaction['id']>(hop.to - hop.from);
+    for (let k = hop.from; k < hop.to; k++) {
+      interactionIds[k - hop.from] = (items[k] as Item).interaction.id;
+    }
+    // Built field by field in the schema's order: spreading optional fields costs a copy each.
+    const value: Mutable<JourneyHop> =
+      hop.visibility === undefined
+        ? {
+            channel: hop.channel,
+            interactionIds,
+            startedAt: start.interaction.startedAt,
+            endedAt: end.endAt,
+            durationMs: end.endMs - start.startMs,
+            gapBeforeMs,
+          }
+        : {
+            channel: hop.channel,
+            visibility: hop.visibility,
+            interactionIds,
+            startedAt: start.interaction.startedAt,
+            endedAt: end.endAt,
+            durationMs: end.endMs - start.startMs,
+            gapBeforeMs,
+          };
+    if (firstResponseMs !== undefined) value.firstResponseMs = firstResponseMs;
+    hopValues.push(value);
+  }
 
-  const waits = measureWaits(timedMessages(items, 0).sort(byTime), roles);
+  const waits = waitsIn(timed, 0, timed.length, roles);
   const openWaitMs =
     waits.pendingMs !== undefined && nowMs !== undefined ? Math.max(0, nowMs - waits.pendingMs) : 0;
-  const inbound = items.filter((item) => item.interaction.direction === 'inbound').length;
+  let inbound = 0;
+  for (const item of items) if (item.interaction.direction === 'inbound') inbound++;
   const firstResponseMs = waits.responses[0];
 
   return {
@@ -346,6 +457,13 @@ export function journeyTimeline(
     channelSwitches: hops.length - 1,
     repeatContacts: Math.max(0, inbound - 1),
   };
+}
+
+function byStartThenId(a: Item, b: Item): number {
+  return (
+    a.startMs - b.startMs ||
+    (a.interaction.id < b.interaction.id ? -1 : a.interaction.id > b.interaction.id ? 1 : 0)
+  );
 }
 
 /** The journey's interactions in (start, id) order; throws when one is missing or duplicated. */
@@ -376,14 +494,11 @@ function journeyItems(journey: Journey, interactions: readonly Interaction[]): I
   if (issues.length > 0) {
     throw new ThreadlineError('invalid_input', 'Cannot build the journey timeline', issues);
   }
-  const items = [...found.values()].map((interaction) => {
-    const end = interactionEnd(interaction);
-    return { interaction, startMs: toMs(interaction.startedAt), endMs: end.ms, endAt: end.at };
-  });
-  items.sort(
-    (a, b) =>
-      a.startMs - b.startMs ||
-      (a.interaction.id < b.interaction.id ? -1 : a.interaction.id > b.interaction.id ? 1 : 0),
-  );
-  return items;
+  const items: Item[] = [];
+  for (const interaction of found.values()) {
+    const startMs = toMs(interaction.startedAt);
+    // The end is read with the message times (see `timeItems`).
+    items.push({ interaction, startMs, endMs: startMs, endAt: interaction.startedAt });
+  }
+  return items.sort(byStartThenId);
 }

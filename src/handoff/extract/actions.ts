@@ -15,6 +15,9 @@ export interface Done {
 
 // Words that may stand between a subject and its past verb: "I have just", "we've already",
 // "I've gone ahead and".
+// A contraction's tail (`i've` → `i`), cut to find the word it is glued to.
+const CONTRACTION_TAIL = /'.*$/;
+
 const BETWEEN: ReadonlySet<string> = new Set([
   'have',
   'has',
@@ -154,7 +157,7 @@ function doneIn(tokens: readonly Token[], business: boolean): VerbMatch | undefi
     if (verb !== undefined) return refine(verb, tokens);
   }
   // Headless notes: "Refund issued.", "Password reset", "All taken care of!".
-  const head = (tokens[0]?.word ?? '').replace(/'.*$/, '');
+  const head = (tokens[0]?.word ?? '').replace(CONTRACTION_TAIL, '');
   const future = tokens.some((t) => MODALS.has(t.word) || t.word.endsWith("'ll"));
   const report =
     !PRONOUNS.has(head) && !NOT_REPORTS.has(head) && baseVerbAt(tokens, 0) === undefined;

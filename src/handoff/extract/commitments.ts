@@ -16,6 +16,9 @@ import { isoOrUndefined } from './time.js';
 import { BUSINESS_PEOPLE, baseVerbAt, pastVerbAt, refine, type VerbMatch } from './verbs.js';
 import { type Conversation, citeSlot, conversationOf, type Slot } from './walk.js';
 
+// `I'm` / `we're` before `going to`: the subject without its verb.
+const BE_CONTRACTION = /'(?:m|re)$/;
+
 // Words between the modal and the verb: "we'll definitely call", "I'll make sure to send".
 const FILLERS: readonly (readonly string[])[] = [
   ['be', 'sure', 'to'],
@@ -134,7 +137,7 @@ function promiseIn(tokens: readonly Token[], side: ConversationSide): Pledge | u
       subject =
         before === 'am' || before === 'are'
           ? tokens[k - 2]?.word
-          : before.replace(/'(?:m|re)$/, '');
+          : before.replace(BE_CONTRACTION, '');
       next = word === 'gonna' ? k + 1 : k + 2;
     } else if (word === 'should' && side === 'business' && k > 0) {
       // "You should receive it by Friday."

@@ -67,13 +67,14 @@ const UNITS: ReadonlyMap<string, 'minute' | 'hour' | 'day' | 'week' | 'month'> =
 
 const GLUED = /^(\d{1,4})(h|hr|hrs|hours|d|days|min|mins)$/;
 const RANGE = /^(\d{1,4})-(\d{1,4})$/;
+const COUNT = /^\d{1,4}$/;
 
 const MAX_COUNT = 1000;
 
 /** The number a token says (`5`, `five`, `24-48` as its upper end), when it says one. */
 function countOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
-  if (/^\d{1,4}$/.test(word)) return Number(word);
+  if (COUNT.test(word)) return Number(word);
   const range = RANGE.exec(word);
   if (range !== null) return Math.max(Number(range[1]), Number(range[2]));
   return NUMBER_WORDS.get(word);

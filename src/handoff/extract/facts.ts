@@ -12,7 +12,7 @@ import { findAmounts } from './amounts.js';
 import { isLive, type Request, readAnswer, requestedKinds } from './answers.js';
 import { findEmails, findPhones, phoneKey, readPhone } from './contacts.js';
 import { type DateOrder, findDates, mayHaveDate } from './dates.js';
-import { findLabelled } from './labels.js';
+import { findLabelled, type ReadValue } from './labels.js';
 import { Ledger } from './ledger.js';
 import { nameKey } from './names.js';
 import { referenceKey } from './normalize.js';
@@ -63,13 +63,15 @@ export interface FactSettings {
 interface Scan {
   readonly settings: FactSettings;
   /** What each text that holds no date gives, by side and region (see {@link findingsOf}). */
-  readonly findings: Map<string, Map<Reading, Findings>>;
+  readonly findings: Map<string, Map<string, Map<Reading, Findings>>>;
   /** What each text that may hold a date gives, by {@link datedKey}. */
   readonly dated: Map<string, Findings>;
   /** The reference numbers in each text (messages and subjects). */
   readonly references: Map<string, readonly FoundReference[]>;
-  /** Each identifier read (see {@link readKey}). */
-  readonly reads: Map<string, IdentifierRead>;
+  /** Each identifier read, under its value (see {@link readOnce}). */
+  readonly reads: Map<string, ReadMemo[]>;
+  /** Account identifiers read, by {@link readKey}. */
+  readonly accounts: Map<string, IdentifierRead>;
   /** The key of each participant name. */
   readonly names: Map<string, string | undefined>;
 }
@@ -144,6 +146,7 @@ export function factsIn(conversation: Conversation, settings: FactSettings): rea
     dated: new Map(),
     references: new Map(),
     reads: new Map(),
+    accounts: new Map(),
     names: new Map(),
   };
   const ledger = new Ledger();
@@ -175,12 +178,7 @@ function fromInteraction(
   for (const identifier of interaction.identifiers ?? []) {
     // A customer shows the same identifiers again and again; each is read (and its phone
     // number parsed) once per call.
-    const memo = readKey(identifier, region);
-    let read = scan.reads.get(memo);
-    if (read === undefined && !scan.reads.has(memo)) {
-      read = fromIdentifier(identifier, region);
-      scan.reads.set(memo, read);
-    }
+    const read = readOnce(scan, identifier, region);
     if (read === undefined) continue;
     const at = identifier.seenAt ?? interaction.startedAt;
     const verified = identifier.trust?.level === 'verified';
@@ -252,6 +250,70 @@ function referencesIn(scan: Scan, text: string): readonly FoundReference[] {
     scan.references.set(text, found);
   }
   return found;
+}
+
+/** A read identifier, kept under its value with the rest of what reading it depends on. */
+interface ReadMemo {
+  readonly kind: ObservedIdentifier['kind'];
+  /** The region a phone is read in, or a handle's platform. */
+  readonly first: string;
+  /** The region a phone falls back to. */
+  readonly second: string;
+  readonly read: IdentifierRead;
+}
+
+/**
+ * The identifier read, once per call for each kind, value and region (see {@link readKey}).
+ * Most are looked up under their value as given, whose hash the string keeps, rather than under
+ * a key string built anew for every sighting.
+ */
+function readOnce(
+  scan: Scan,
+  identifier: ObservedIdentifier,
+  region: RegionCode | undefined,
+): IdentifierRead {
+  let value: string;
+  let first = '';
+  let second = '';
+  switch (identifier.kind) {
+    case 'phone':
+      value = identifier.value;
+      first = identifier.region ?? region ?? '';
+      second = region ?? '';
+      break;
+    case 'social':
+      value = identifier.handle;
+      first = identifier.platform;
+      break;
+    case 'email':
+      value = identifier.value;
+      break;
+    case 'account': {
+      // A namespace is free text: these keep their joined key.
+      const memo = readKey(identifier, region);
+      let read = scan.accounts.get(memo);
+      if (read === undefined && !scan.accounts.has(memo)) {
+        read = fromIdentifier(identifier, region);
+        scan.accounts.set(memo, read);
+      }
+      return read;
+    }
+    default:
+      value = '';
+  }
+  let memos = scan.reads.get(value);
+  if (memos === undefined) {
+    memos = [];
+    scan.reads.set(value, memos);
+  }
+  for (const memo of memos) {
+    if (memo.kind === identifier.kind && memo.first === first && memo.second === second) {
+      return memo.read;
+    }
+  }
+  const read = fromIdentifier(identifier, region);
+  memos.push({ kind: identifier.kind, first, second, read });
+  return read;
 }
 
 /** What reading an identifier depends on: its kind, value and the region to read a phone in. */
@@ -339,11 +401,16 @@ function findingsOf(
   if (slot.reading.derive(mayHaveDate)) {
     return kept(scan.dated, datedKey(slot, region, order), slot, scan, region, order);
   }
-  const shelf = `${slot.side}\u0000${region ?? ''}`;
-  let byReading = scan.findings.get(shelf);
+  // By side, then region: a key string joined for every message would be hashed anew each time.
+  let byRegion = scan.findings.get(slot.side);
+  if (byRegion === undefined) {
+    byRegion = new Map();
+    scan.findings.set(slot.side, byRegion);
+  }
+  let byReading = byRegion.get(region ?? '');
   if (byReading === undefined) {
     byReading = new Map();
-    scan.findings.set(shelf, byReading);
+    byRegion.set(region ?? '', byReading);
   }
   return kept(byReading, slot.reading, slot, scan, region, order);
 }
@@ -386,7 +453,7 @@ function fromMessage(
     if (isLive(request, slot.ms)) {
       const answers = readAnswer(request, slot.text, findings.taken, findings.given, region);
       if (answers.length > 0) {
-        const read: Found[] = answers.map((value) => ({ ...value, evidence: 'answer' }));
+        const read: Found[] = answers.map(asAnswer);
         found = [...found, ...read];
       }
     }
@@ -410,6 +477,22 @@ function fromMessage(
     ledger.add(item.kind, item.key, citation, slot.ms);
   }
   return request;
+}
+
+/**
+ * A value read from a text. Built field by field, one shape for all: the extractors' values
+ * come in several shapes, and copying them by spreading costs more than reading them.
+ */
+function foundValue(
+  kind: FactKind,
+  value: Span & { readonly value: string; readonly key: string },
+  evidence: FactEvidence,
+): Found {
+  return { kind, key: value.key, value: value.value, start: value.start, end: value.end, evidence };
+}
+
+function asAnswer(value: ReadValue): Found {
+  return foundValue(value.kind, value, 'answer');
 }
 
 /** The values read from a text so far, and which characters they hold. */
@@ -460,7 +543,7 @@ function findIn(
 
   if (slot.side === 'customer') {
     for (const value of findLabelled(text, folded, region, reading.sentences)) {
-      claims.take({ ...value, evidence: 'label' });
+      claims.take(foundValue(value.kind, value, 'label'));
     }
   }
   for (const ref of referencesIn(scan, text)) {
@@ -503,10 +586,10 @@ function findIn(
 
   if (slot.side === 'customer') {
     for (const email of findEmails(text)) {
-      if (claims.free(email)) claims.take({ kind: 'email', ...email, evidence: 'shape' });
+      if (claims.free(email)) claims.take(foundValue('email', email, 'shape'));
     }
     for (const phone of findPhones(text, region)) {
-      if (claims.free(phone)) claims.take({ kind: 'phone', ...phone, evidence: 'shape' });
+      if (claims.free(phone)) claims.take(foundValue('phone', phone, 'shape'));
     }
     for (const address of findAddresses(text, folded, reading.tokens)) {
       if (!claims.free(address)) continue;
@@ -519,10 +602,10 @@ function findIn(
         evidence: 'shape',
       });
       const postcode = address.postcode;
-      if (postcode !== undefined) claims.add({ kind: 'postcode', ...postcode, evidence: 'shape' });
+      if (postcode !== undefined) claims.add(foundValue('postcode', postcode, 'shape'));
     }
     for (const product of findProducts(text, folded, reading.sentences)) {
-      if (claims.free(product)) claims.take({ kind: 'product', ...product, evidence: 'shape' });
+      if (claims.free(product)) claims.take(foundValue('product', product, 'shape'));
     }
   }
   const { found, taken } = claims;

@@ -123,6 +123,9 @@ const MODEL_WORDS: ReadonlySet<string> = new Set(
 const MODEL = /^(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9-]{2,20}$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const SHORT_NUMBER = /^\d{1,4}$/;
+// A count before the product ("2 chargers").
+const COUNT = /^\d{1,2}$/;
+const POSSESSIVE = /'s$/;
 
 /** True when a token is capitalised in the original text. */
 function capitalised(text: string, token: Token): boolean {
@@ -297,7 +300,7 @@ function afterTrigger(view: SentenceView, i: number): Phrase | undefined {
     const token = tokens[j] as Token;
     if (!close(text, previous, token)) return undefined;
     const measure = MEASURES.has(token.word) && tokens[j + 1]?.word === 'of';
-    if (DETERMINERS.has(token.word) || /^\d{1,2}$/.test(token.word)) {
+    if (DETERMINERS.has(token.word) || COUNT.test(token.word)) {
       previous = token;
       j++;
     } else if (measure) {
@@ -322,7 +325,7 @@ function afterTrigger(view: SentenceView, i: number): Phrase | undefined {
     j++;
   }
   if (to < from) return undefined;
-  const head = (tokens[from] as Token).word.replace(/'s$/, '');
+  const head = (tokens[from] as Token).word.replace(POSSESSIVE, '');
   const last = (tokens[to] as Token).word;
   if (GENERIC.has(last) || PEOPLE_AND_PETS.has(head)) return undefined;
   // After a purchase any brand names a product; after "my" a brand alone may be a service or a

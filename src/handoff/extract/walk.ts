@@ -128,20 +128,48 @@ export function retold(
   const stream: Slot[] = [];
   for (const slot of conversation.stream) {
     const interaction = ordered[slot.interactionOrder] as Interaction;
+    // An interaction that is its own copy tells the same: its slots are kept as they are.
+    if (interaction === slot.interaction) {
+      stream.push(slot);
+      continue;
+    }
     const message = interaction.messages[slot.messageIndex] as Message;
     const text = typeof message.text === 'string' ? message.text : '';
-    stream.push({ ...slot, interaction, message, text, reading: readings.of(text) });
+    stream.push({
+      interaction,
+      interactionOrder: slot.interactionOrder,
+      messageIndex: slot.messageIndex,
+      message,
+      author: slot.author,
+      side: slot.side,
+      text,
+      reading: readings.of(text),
+      ms: slot.ms,
+      at: slot.at,
+      offset: slot.offset,
+      seq: slot.seq,
+    });
   }
   return { ordered, starts: conversation.starts, stream };
 }
 
 /** A citation of a message, optionally of a span of its text. */
 export function citeSlot(slot: Slot, span?: Span): Citation {
+  // One literal per shape rather than a spread: extractors cite many messages.
+  if (span === undefined) {
+    return Object.freeze({
+      interactionId: slot.interaction.id,
+      messageIndex: slot.messageIndex,
+      author: slot.author,
+      at: slot.at,
+    });
+  }
   return Object.freeze({
     interactionId: slot.interaction.id,
     messageIndex: slot.messageIndex,
     author: slot.author,
     at: slot.at,
-    ...(span === undefined ? {} : { start: span.start, end: span.end }),
+    start: span.start,
+    end: span.end,
   });
 }

@@ -73,17 +73,25 @@ function journeyInteractions(
     .map((x) => x.interaction);
 }
 
-/** The same interaction with every secret replaced in its subject and messages. */
+/**
+ * The same interaction with every secret replaced in its subject and messages; the interaction
+ * itself when no text changes (most hold no secret), so that nothing is copied for them.
+ */
 function redactTexts(interaction: Interaction, scrub: Scrubber): Interaction {
-  const messages: Message[] = [];
-  for (const m of interaction.messages) {
+  let messages: Message[] | undefined;
+  const original = interaction.messages;
+  for (let k = 0; k < original.length; k++) {
+    const m = original[k] as Message;
     const text = scrub(m.text);
+    if (text === m.text && messages === undefined) continue;
+    messages ??= original.slice(0, k);
     messages.push(text === m.text ? m : { ...m, text });
   }
   const subject = interaction.subject === undefined ? undefined : scrub(interaction.subject);
+  if (messages === undefined && subject === interaction.subject) return interaction;
   return {
     ...interaction,
-    messages,
+    messages: messages ?? original.slice(),
     ...(subject === undefined ? {} : { subject }),
   };
 }
@@ -126,14 +134,20 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     const treatment = treatments[k] as Treatment;
     if (!treatment.show) secrets.push(factSecret(fact, treatment));
   });
-  const observed = new Set<string>();
+  // Values by kind: the value strings keep their hashes, a joined key would be hashed anew.
+  const observed = new Map<string, Set<string>>();
   for (const interaction of raw) {
     for (const seen of interaction.identifiers) {
       // Observed identifiers are facts too; these catch the ones a fact did not cover.
       if (seen.kind === 'device' || policy.verifiedValue().show) continue;
       const value = identifierValue(seen);
-      if (observed.has(`${seen.kind}\u0000${value}`)) continue;
-      observed.add(`${seen.kind}\u0000${value}`);
+      let values = observed.get(seen.kind);
+      if (values === undefined) {
+        values = new Set();
+        observed.set(seen.kind, values);
+      }
+      if (values.has(value)) continue;
+      values.add(value);
       secrets.push(identifierSecret(seen, undefined, policy.verifiedValue()));
     }
   }

@@ -12,19 +12,28 @@ export function buildTimeline(ctx: BuildContext): HandoffPacket['timeline'] {
   const hops = ctx.timeline.hops;
   ctx.log.add('timeline', undefined, ctx.policy.timeline, hops.length);
   if (!ctx.policy.timeline.show) return [];
-  return hops.map((hop) => ({
-    channel: hop.channel,
-    label: channelProfile(hop.channel, ctx.options.profiles).label,
-    ...(hop.visibility === undefined ? {} : { visibility: hop.visibility }),
-    startedAt: hop.startedAt,
-    endedAt: hop.endedAt,
-    durationMs: hop.durationMs,
-    gapBeforeMs: hop.gapBeforeMs,
-    ...(hop.firstResponseMs === undefined ? {} : { firstResponseMs: hop.firstResponseMs }),
-    interactions: hop.interactionIds.length,
-    cites: citeIds(hop.interactionIds),
-  }));
+  const out: HandoffPacket['timeline'][number][] = [];
+  for (const hop of hops) {
+    // Optional fields are added in place, in the schema's order, rather than spread: a long
+    // journey has a hop per channel switch.
+    const line: Partial<Mutable<HandoffPacket['timeline'][number]>> = {
+      channel: hop.channel,
+      label: channelProfile(hop.channel, ctx.options.profiles).label,
+    };
+    if (hop.visibility !== undefined) line.visibility = hop.visibility;
+    line.startedAt = hop.startedAt;
+    line.endedAt = hop.endedAt;
+    line.durationMs = hop.durationMs;
+    line.gapBeforeMs = hop.gapBeforeMs;
+    if (hop.firstResponseMs !== undefined) line.firstResponseMs = hop.firstResponseMs;
+    line.interactions = hop.interactionIds.length;
+    line.cites = citeIds(hop.interactionIds);
+    out.push(line as HandoffPacket['timeline'][number]);
+  }
+  return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Interactions with at least one customer message: where the customer waited. */
 function customerSpoke(ctx: BuildContext): InteractionId[] {

@@ -102,9 +102,14 @@ function maskEmail(value: string): string {
   const local = inner.slice(0, at);
   const domain = inner.slice(at + 1);
   const dot = domain.lastIndexOf('.');
-  const head = (s: string) => [...s][0] ?? '';
   if (dot <= 0) return `${head(local)}${STARS}@${STARS}`;
   return `${head(local)}${STARS}@${head(domain)}${STARS}${domain.slice(dot)}`;
+}
+
+/** The first character of a text, a surrogate pair kept whole (`[...s][0]`, without the array). */
+function head(s: string): string {
+  if (s.length === 0) return '';
+  return (s.codePointAt(0) as number) > 0xffff ? s.slice(0, 2) : s.charAt(0);
 }
 
 function maskDigits(value: string): string {

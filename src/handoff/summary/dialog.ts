@@ -144,10 +144,14 @@ export function dialogSentences(
 /** A citation of a message: its interaction, index, author and time (else the interaction's start). */
 function citeMessage(interaction: Interaction, messageIndex: number): Citation {
   const message = interaction.messages[messageIndex];
+  // One literal per shape rather than a spread: a dialog cites every sentence.
+  if (message === undefined) {
+    return { interactionId: interaction.id, messageIndex, at: interaction.startedAt };
+  }
   return {
     interactionId: interaction.id,
     messageIndex,
-    ...(message === undefined ? {} : { author: message.author }),
-    at: message?.at ?? interaction.startedAt,
+    author: message.author,
+    at: message.at ?? interaction.startedAt,
   };
 }

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ReferenceKindSchema } from '../../model/reference.js';
 import { defaultReferenceExtractor } from './defaults.js';
 import { normalizeReferenceValue, passesReferenceCheck } from './keys.js';
-import type { CompiledPattern, KeywordNode, ReferenceExtractor } from './patterns.js';
+import {
+  asciiWordHash,
+  type CompiledPattern,
+  type KeywordNode,
+  type ReferenceExtractor,
+  type ReferenceTables,
+} from './patterns.js';
 import { MAX_TOKEN_LENGTH } from './regex-safety.js';
 import {
   ABBREVIATIONS,
@@ -149,245 +155,310 @@ export function extractReferences(
   stats?: ExtractionStats,
 ): readonly FoundReference[] {
   if (typeof text !== 'string' || text.length === 0) return EMPTY;
-  const tables = extractor.tables;
-  const patterns = tables.patterns;
-  const standalone = tables.standalone;
-  const keywordIndex = tables.keywords;
-  const ringSize = Math.max(tables.maxKeywordWords - 1, 0);
-  const foldLimit = tables.foldLimit;
-  const n = text.length;
+  const scan = new ReferenceScan(text, extractor.tables);
+  scan.run();
+  if (stats !== undefined) stats.steps += scan.steps;
+  const found = scan.found;
+  return found === undefined ? EMPTY : Object.freeze(found);
+}
 
-  const found: FoundReference[] = [];
-  let steps = 0;
+/** A keyword phrase that ends at the current token, with how many words it has. */
+interface Hit {
+  readonly pattern: number;
+  depth: number;
+}
 
-  // The patterns announced by the current keyword context, best first, with a membership mask.
-  const context = new Int32Array(patterns.length);
-  const inContext = new Uint8Array(patterns.length);
-  let contextLength = 0;
-  let mode = MODE_NONE;
-  let fillers = 0;
+/**
+ * One pass of {@link extractReferences} over one text. The state lives on an object with
+ * prototype methods rather than in closures, so a call allocates no functions: texts are short
+ * and many, and per-call closures cost more than the scan itself.
+ */
+class ReferenceScan {
+  readonly text: string;
+  readonly tables: ReferenceTables;
+  readonly patterns: readonly CompiledPattern[];
+  readonly ringSize: number;
+  found: FoundReference[] | undefined;
+  steps = 0;
+
+  // The patterns announced by the current keyword context, best first, with a membership mask
+  // (`inContext[p] === 1` exactly for the first `contextLength` of `context`). Most texts never
+  // announce a pattern: the tables are made at the first.
+  context: Int32Array | undefined;
+  inContext: Uint8Array | undefined;
+  contextLength = 0;
+  mode = MODE_NONE;
+  fillers = 0;
   // The folded words before the current token since the last break; recent[0] is the nearest.
-  const recent: (string | undefined)[] = new Array<string | undefined>(ringSize).fill(undefined);
-  let recentLength = 0;
+  readonly recent: (string | undefined)[];
+  recentLength = 0;
 
   // What the characters since the previous token did to the context.
-  let gapHard = false;
-  let gapList = false;
-  let newlines = 0;
-  let previousEnd = -1;
-  let previousWord: string | undefined;
+  gapHard = false;
+  gapList = false;
+  newlines = 0;
+  previousEnd = -1;
+  previousWord: string | undefined;
 
   // The key of the last successful pattern test, handed from tryPattern to emit.
-  let matchedKey = '';
+  matchedKey = '';
 
-  const clearContext = (): void => {
-    for (let k = 0; k < contextLength; k++) inContext[context[k] as number] = 0;
-    contextLength = 0;
-    mode = MODE_NONE;
-    fillers = 0;
-  };
+  constructor(text: string, tables: ReferenceTables) {
+    this.text = text;
+    this.tables = tables;
+    this.patterns = tables.patterns;
+    this.ringSize = Math.max(tables.maxKeywordWords - 1, 0);
+    this.recent = new Array<string | undefined>(this.ringSize).fill(undefined);
+  }
 
-  const pushContext = (p: number): void => {
-    if (inContext[p] === 1) return;
-    inContext[p] = 1;
-    context[contextLength++] = p;
-  };
+  /** True when pattern `p` is in the context. */
+  has(p: number): boolean {
+    return this.contextLength > 0 && (this.inContext as Uint8Array)[p] === 1;
+  }
 
-  const accepts = (pattern: CompiledPattern, value: string): boolean => {
+  clearContext(): void {
+    const { context, inContext } = this;
+    if (context !== undefined && inContext !== undefined) {
+      for (let k = 0; k < this.contextLength; k++) inContext[context[k] as number] = 0;
+    }
+    this.contextLength = 0;
+    this.mode = MODE_NONE;
+    this.fillers = 0;
+  }
+
+  pushContext(p: number): void {
+    this.context ??= new Int32Array(this.patterns.length);
+    this.inContext ??= new Uint8Array(this.patterns.length);
+    if (this.inContext[p] === 1) return;
+    this.inContext[p] = 1;
+    this.context[this.contextLength++] = p;
+  }
+
+  accepts(pattern: CompiledPattern, value: string): boolean {
     const key = normalizeReferenceValue(value, pattern.normalize);
-    steps += value.length + key.length;
+    this.steps += value.length + key.length;
     if (key === '' || pattern.exclude.has(key)) return false;
     if (pattern.check !== undefined) {
-      steps += key.length;
+      this.steps += key.length;
       if (!passesReferenceCheck(key, pattern.check)) return false;
     }
-    matchedKey = key;
+    this.matchedKey = key;
     return true;
-  };
+  }
 
-  const tryPattern = (
-    p: number,
-    start: number,
-    bodyStart: number,
-    end: number,
-  ): string | undefined => {
-    const pattern = patterns[p] as CompiledPattern;
+  tryPattern(p: number, start: number, bodyStart: number, end: number): string | undefined {
+    const pattern = this.patterns[p] as CompiledPattern;
     if (bodyStart > start && pattern.acceptsHash) {
       const length = end - start;
       if (length >= pattern.minLength && length <= pattern.maxLength) {
-        const raw = text.slice(start, end);
-        steps += length;
+        const raw = this.text.slice(start, end);
+        this.steps += length;
         // Keys drop leading `#`s, so the body would get the same key and the same verdict.
-        if (pattern.regex.test(raw)) return accepts(pattern, raw) ? raw : undefined;
+        if (pattern.regex.test(raw)) return this.accepts(pattern, raw) ? raw : undefined;
       }
     }
     const length = end - bodyStart;
     if (length < pattern.minLength || length > pattern.maxLength) return undefined;
-    const body = text.slice(bodyStart, end);
-    steps += length;
-    return pattern.regex.test(body) && accepts(pattern, body) ? body : undefined;
-  };
+    const body = this.text.slice(bodyStart, end);
+    this.steps += length;
+    return pattern.regex.test(body) && this.accepts(pattern, body) ? body : undefined;
+  }
 
-  const emit = (p: number, value: string, end: number, evidence: 'keyword' | 'shape'): void => {
-    const pattern = patterns[p] as CompiledPattern;
-    found.push(
+  emit(p: number, value: string, end: number, evidence: 'keyword' | 'shape'): void {
+    const pattern = this.patterns[p] as CompiledPattern;
+    this.found ??= [];
+    this.found.push(
       Object.freeze({
         kind: pattern.kind,
         value,
-        key: matchedKey,
+        key: this.matchedKey,
         pattern: pattern.name,
         evidence,
         start: end - value.length,
         end,
       }),
     );
-  };
+  }
 
-  const announce = (node: KeywordNode, asFiller: boolean): boolean => {
+  announce(node: KeywordNode, asFiller: boolean): boolean {
     // Walk the keyword trie backwards through the recent words, collecting every phrase that
     // ends at this token; deeper phrases are more specific.
-    let hits: { pattern: number; depth: number }[] | undefined;
+    let hits: Hit[] | undefined;
     let depth = 1;
     let current: KeywordNode | undefined = node;
     while (current !== undefined) {
       for (const p of current.patterns) {
         hits ??= [];
-        const prior = hits.find((hit) => hit.pattern === p);
+        const prior = hitOf(hits, p);
         if (prior === undefined) hits.push({ pattern: p, depth });
         else prior.depth = Math.max(prior.depth, depth);
       }
-      if (depth > recentLength) break;
-      const word = recent[depth - 1];
-      steps++;
+      if (depth > this.recentLength) break;
+      const word = this.recent[depth - 1];
+      this.steps++;
       current = word === undefined ? undefined : current.previous.get(word);
       depth++;
     }
     if (hits === undefined) return false;
-    hits.sort((a, b) => b.depth - a.depth || a.pattern - b.pattern);
+    hits.sort(deeperFirst);
     // A filler that is also a keyword (`ref` in `order ref 123`) extends the context it sits in,
     // counting towards its filler window, instead of replacing it: the head keyword keeps priority.
-    if (asFiller && mode !== MODE_NONE && fillers < MAX_FILLERS) fillers++;
-    else clearContext();
-    for (const hit of hits) pushContext(hit.pattern);
-    mode = MODE_KEYWORD;
+    if (asFiller && this.mode !== MODE_NONE && this.fillers < MAX_FILLERS) this.fillers++;
+    else this.clearContext();
+    for (const hit of hits) this.pushContext(hit.pattern);
+    this.mode = MODE_KEYWORD;
     return true;
-  };
+  }
 
-  const remember = (word: string | undefined): void => {
+  remember(word: string | undefined): void {
+    const ringSize = this.ringSize;
     if (ringSize === 0) return;
-    for (let k = Math.min(recentLength, ringSize - 1); k > 0; k--) recent[k] = recent[k - 1];
+    const recent = this.recent;
+    for (let k = Math.min(this.recentLength, ringSize - 1); k > 0; k--) recent[k] = recent[k - 1];
     recent[0] = word;
-    if (recentLength < ringSize) recentLength++;
-  };
+    if (this.recentLength < ringSize) this.recentLength++;
+  }
 
-  const processToken = (start: number, bodyStart: number, end: number): void => {
-    if (gapHard || newlines >= 2 || gapList) {
+  processToken(start: number, bodyStart: number, end: number): void {
+    const text = this.text;
+    if (this.gapHard || this.newlines >= 2 || this.gapList) {
       // A list separator keeps a list of values going, but never joins the words of a phrase.
-      if (gapHard || newlines >= 2 || mode !== MODE_LIST) clearContext();
-      recentLength = 0;
-      gapHard = false;
-      gapList = false;
+      if (this.gapHard || this.newlines >= 2 || this.mode !== MODE_LIST) this.clearContext();
+      this.recentLength = 0;
+      this.gapHard = false;
+      this.gapList = false;
     }
-    newlines = 0;
+    this.newlines = 0;
 
     const bodyLength = end - bodyStart;
-    const word = bodyLength <= foldLimit ? foldWord(text.slice(bodyStart, end)) : undefined;
-    if (word !== undefined) steps += bodyLength + word.length;
-    previousEnd = end;
-    previousWord = word;
+    let word: string | undefined;
+    if (bodyLength <= this.tables.foldLimit) {
+      const hash = asciiWordHash(text, bodyStart, end);
+      if (hash === -1 || mayBeListed(this.tables.wordBits, hash)) {
+        word = foldWord(text.slice(bodyStart, end));
+        this.steps += bodyLength + word.length;
+      } else {
+        // An ASCII word the scan never looks up acts as no word at all (fillers, keywords and
+        // the trie only know listed words), so it is not cut out; folding keeps its length.
+        this.steps += 2 * bodyLength;
+      }
+    }
+    this.previousEnd = end;
+    this.previousWord = word;
 
     if (isExcluded(text, start, end)) {
-      clearContext();
-      remember(undefined);
+      this.clearContext();
+      this.remember(undefined);
       return;
     }
 
-    steps += 2;
+    this.steps += 2;
     // A token too long to fold cannot be a keyword or a filler, but it can still be a value.
     const plainFiller = word !== undefined && FILLER_WORDS.has(word);
     const filler =
-      plainFiller || (word !== undefined && mode === MODE_LIST && CONNECTOR_WORDS.has(word));
-    const node = word === undefined ? undefined : keywordIndex.get(word);
+      plainFiller || (word !== undefined && this.mode === MODE_LIST && CONNECTOR_WORDS.has(word));
+    const node = word === undefined ? undefined : this.tables.keywords.get(word);
 
     if (!filler && node === undefined && end - start <= MAX_TOKEN_LENGTH) {
-      for (let k = 0; k < contextLength; k++) {
-        const p = context[k] as number;
-        const value = tryPattern(p, start, bodyStart, end);
+      for (let k = 0; k < this.contextLength; k++) {
+        const p = (this.context as Int32Array)[k] as number;
+        const value = this.tryPattern(p, start, bodyStart, end);
         if (value !== undefined) {
-          emit(p, value, end, 'keyword');
+          this.emit(p, value, end, 'keyword');
           // Keep the pattern alone in the context: more values may follow as a list.
-          clearContext();
-          pushContext(p);
-          mode = MODE_LIST;
-          remember(word);
+          this.clearContext();
+          this.pushContext(p);
+          this.mode = MODE_LIST;
+          this.remember(word);
           return;
         }
       }
-      for (const p of standalone) {
-        if (inContext[p] === 1) continue;
-        const value = tryPattern(p, start, bodyStart, end);
+      const standalone = this.tables.standalone;
+      for (let k = 0; k < standalone.length; k++) {
+        const p = standalone[k] as number;
+        if (this.has(p)) continue;
+        const value = this.tryPattern(p, start, bodyStart, end);
         if (value !== undefined) {
-          emit(p, value, end, 'shape');
-          clearContext();
-          remember(word);
+          this.emit(p, value, end, 'shape');
+          this.clearContext();
+          this.remember(word);
           return;
         }
       }
     }
 
-    if (node !== undefined && announce(node, plainFiller)) {
+    if (node !== undefined && this.announce(node, plainFiller)) {
       // announce has set the context
-    } else if (filler && mode !== MODE_NONE) {
-      fillers++;
-      if (fillers > MAX_FILLERS) clearContext();
-    } else if (mode !== MODE_NONE) {
-      clearContext();
+    } else if (filler && this.mode !== MODE_NONE) {
+      this.fillers++;
+      if (this.fillers > MAX_FILLERS) this.clearContext();
+    } else if (this.mode !== MODE_NONE) {
+      this.clearContext();
     }
-    remember(word);
-  };
+    this.remember(word);
+  }
 
-  let i = 0;
-  while (i < n) {
-    let bodyStart = i;
-    if (wordWidth(text, i) === 0) {
-      const code = text.charCodeAt(i);
-      if (code === 35 && wordWidth(text, i + 1) > 0) {
-        bodyStart = i + 1;
-      } else {
-        const entity = code === 38 ? entityAt(text, i) : 0;
-        const length = entity === 0 ? 1 : entity >>> 16;
-        const kind = gapClass(entity === 0 ? code : entity & 0xffff);
-        if (kind === GAP_HARD) gapHard = true;
-        else if (kind === GAP_LIST) gapList = true;
-        else if (kind === GAP_NEWLINE) {
-          // \r\n is one line break.
-          if (!(code === 13 && text.charCodeAt(i + 1) === 10)) newlines++;
-        } else if (kind === GAP_DOT) {
-          const afterAbbreviation =
-            i === previousEnd && previousWord !== undefined && ABBREVIATIONS.has(previousWord);
-          if (!afterAbbreviation) gapHard = true;
+  run(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let bodyStart = i;
+      if (wordWidth(text, i) === 0) {
+        const code = text.charCodeAt(i);
+        if (code === 35 && wordWidth(text, i + 1) > 0) {
+          bodyStart = i + 1;
+        } else {
+          const entity = code === 38 ? entityAt(text, i) : 0;
+          const length = entity === 0 ? 1 : entity >>> 16;
+          const kind = gapClass(entity === 0 ? code : entity & 0xffff);
+          if (kind === GAP_HARD) this.gapHard = true;
+          else if (kind === GAP_LIST) this.gapList = true;
+          else if (kind === GAP_NEWLINE) {
+            // \r\n is one line break.
+            if (!(code === 13 && text.charCodeAt(i + 1) === 10)) this.newlines++;
+          } else if (kind === GAP_DOT) {
+            const afterAbbreviation =
+              i === this.previousEnd &&
+              this.previousWord !== undefined &&
+              ABBREVIATIONS.has(this.previousWord);
+            if (!afterAbbreviation) this.gapHard = true;
+          }
+          this.steps += length;
+          i += length;
+          continue;
         }
-        steps += length;
-        i += length;
-        continue;
       }
-    }
-    const start = i;
-    const end = tokenEnd(text, bodyStart);
-    steps += 2 * (end - start);
-    processToken(start, bodyStart, end);
-    i = end;
-    if (startsUrl(text, start, end)) {
-      // Nothing inside a URL is a reference the customer gave: skip to the next whitespace.
-      while (i < n && !isSpace(text.charCodeAt(i))) {
-        i++;
-        steps++;
+      const start = i;
+      const end = tokenEnd(text, bodyStart);
+      this.steps += 2 * (end - start);
+      this.processToken(start, bodyStart, end);
+      i = end;
+      if (startsUrl(text, start, end)) {
+        // Nothing inside a URL is a reference the customer gave: skip to the next whitespace.
+        while (i < n && !isSpace(text.charCodeAt(i))) {
+          i++;
+          this.steps++;
+        }
+        this.gapHard = true;
       }
-      gapHard = true;
     }
   }
-  if (stats !== undefined) stats.steps += steps;
-  return found.length === 0 ? EMPTY : Object.freeze(found);
+}
+
+/** False when no listed word has the hash (see `ReferenceTables.wordBits`); true may be a collision. */
+function mayBeListed(bits: Uint32Array, hash: number): boolean {
+  const bit = hash & 0xffff;
+  return ((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
+function hitOf(hits: readonly Hit[], pattern: number): Hit | undefined {
+  for (const hit of hits) if (hit.pattern === pattern) return hit;
+  return undefined;
+}
+
+function deeperFirst(a: Hit, b: Hit): number {
+  return b.depth - a.depth || a.pattern - b.pattern;
 }
 
 function startsUrl(text: string, start: number, end: number): boolean {

@@ -10,7 +10,7 @@ import {
   ReferenceNormalizationSchema,
 } from './keys.js';
 import { analyzeValueRegex, MAX_TOKEN_LENGTH } from './regex-safety.js';
-import { FILLER_WORDS, keywordWords } from './text.js';
+import { ABBREVIATIONS, CONNECTOR_WORDS, FILLER_WORDS, keywordWords } from './text.js';
 
 /** Most words in one keyword phrase (`numero de pedido` is three). */
 export const MAX_KEYWORD_WORDS = 4;
@@ -129,6 +129,27 @@ export interface ReferenceTables {
   readonly foldLimit: number;
   /** The constant C of the guarantee `steps ≤ C × (text.length + 1)`. */
   readonly stepBound: number;
+  /**
+   * A 65,536-bit table with the bit `hash & 0xffff` set for the {@link asciiWordHash} of every
+   * ASCII word the scan looks up (keyword words, fillers, connectors, abbreviations): a token
+   * whose bit is clear is none of them, and need not be cut out of the text and folded.
+   */
+  readonly wordBits: Uint32Array;
+}
+
+/**
+ * A hash of `text[start, end)` with ASCII letters lower-cased, or -1 when a character is not
+ * ASCII. Equal for a token and its folded form, so a token can be ruled out without folding it.
+ */
+export function asciiWordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
 }
 
 /**
@@ -250,6 +271,14 @@ function addKeyword(
   if (node !== undefined && !node.patterns.includes(pattern)) node.patterns.push(pattern);
 }
 
+/** Sets a folded word's bit; a word with other than ASCII characters never needs one. */
+function addWordHash(bits: Uint32Array, word: string): void {
+  const h = asciiWordHash(word, 0, word.length);
+  if (h === -1) return;
+  const bit = h & 0xffff;
+  bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+}
+
 function freezeNode(node: MutableNode): KeywordNode {
   const previous = new Map<string, KeywordNode>();
   for (const [word, child] of node.previous) previous.set(word, freezeNode(child));
@@ -296,6 +325,10 @@ export function safeCompileReferencePatterns(specs: unknown): Result<ReferenceEx
   let maxKeywordWords = 1;
   let foldLimit = 0;
   for (const filler of FILLER_WORDS) foldLimit = Math.max(foldLimit, filler.length);
+  const wordBits = new Uint32Array(0x10000 / 32);
+  for (const words of [FILLER_WORDS, CONNECTOR_WORDS, ABBREVIATIONS]) {
+    for (const word of words) addWordHash(wordBits, word);
+  }
 
   entries.forEach((spec, index) => {
     if (spec === undefined) return;
@@ -357,6 +390,7 @@ export function safeCompileReferencePatterns(specs: unknown): Result<ReferenceEx
       maxKeywordWords = Math.max(maxKeywordWords, words.length);
       foldLimit = Math.max(foldLimit, longest);
       addKeyword(root, words, index);
+      for (const word of words) addWordHash(wordBits, word);
     });
     const pattern = compilePattern(spec, index, issues);
     if (pattern !== undefined) compiled.push(pattern);
@@ -377,6 +411,7 @@ export function safeCompileReferencePatterns(specs: unknown): Result<ReferenceEx
     maxKeywordWords,
     foldLimit: foldLimitRaw,
     stepBound: stepBoundFor(compiled.length, maxKeywordWords),
+    wordBits,
   });
   return ok(
     Object.freeze({
