@@ -31,7 +31,7 @@ export {
   type InteractionStreamStats,
   type SeparatedInteractions,
   separateInteractionTruth,
-} from './interactions.js';
+} from './interactions/index.js';
 export type { Law } from './law.js';
 export { type PacketLawOptions, packetLaws } from './packet-laws.js';
 export {

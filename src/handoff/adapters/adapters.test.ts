@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ThreadlineError } from '../../core/errors.js';
-import { generateInteractions } from '../../testing/interactions.js';
+import { generateInteractions } from '../../testing/interactions/index.js';
 import { buildHandoff } from '../packet/build.js';
 import { HandoffPacketSchema } from '../packet/schema.js';
 import { journeyOf } from '../packet/test-helpers.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateInteractions } from '../../testing/interactions.js';
+import { generateInteractions } from '../../testing/interactions/index.js';
 import { buildHandoff } from '../packet/build.js';
 import type { HandoffPacket } from '../packet/schema.js';
 import { interactions, journeyOf } from '../packet/test-helpers.js';

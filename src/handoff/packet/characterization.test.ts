@@ -5,7 +5,7 @@
 // (`npx vitest run src/handoff/packet/characterization.test.ts -u`).
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../model/interaction.js';
-import { generateInteractions } from '../../testing/interactions.js';
+import { generateInteractions } from '../../testing/interactions/index.js';
 import { extractActions } from '../extract/actions.js';
 import { extractCommitments } from '../extract/commitments.js';
 import { extractFacts } from '../extract/facts.js';

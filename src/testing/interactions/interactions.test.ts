@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ThreadlineError } from '../core/errors.js';
-import { IdentifierSchema } from '../model/identifier.js';
-import type { Interaction } from '../model/interaction.js';
-import { parseInteraction } from '../model/parse.js';
-import { normalizeEmail } from '../normalize/email/email.js';
-import { areNicknameVariants } from '../normalize/name/nicknames.js';
-import { normalizePhone } from '../normalize/phone/phone.js';
-import { extractReferences } from '../normalize/reference/extract.js';
-import { normalizeHandle } from '../normalize/social/handle.js';
+import { ThreadlineError } from '../../core/errors.js';
+import { IdentifierSchema } from '../../model/identifier.js';
+import type { Interaction } from '../../model/interaction.js';
+import { parseInteraction } from '../../model/parse.js';
+import { normalizeEmail } from '../../normalize/email/email.js';
+import { areNicknameVariants } from '../../normalize/name/nicknames.js';
+import { normalizePhone } from '../../normalize/phone/phone.js';
+import { extractReferences } from '../../normalize/reference/extract.js';
+import { normalizeHandle } from '../../normalize/social/handle.js';
 import {
   GENERATED_CHANNELS,
   GENERATED_PLACEHOLDERS,
@@ -18,7 +18,7 @@ import {
   generateInteractions,
   type InteractionGenerationOptions,
   separateInteractionTruth,
-} from './interactions.js';
+} from './index.js';
 
 const take = (options: InteractionGenerationOptions): GeneratedInteraction[] => [
   ...generateInteractions(options),
