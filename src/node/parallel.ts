@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { BlockingReport } from '../linkage/blocking/blocking.js';
 import { type Predictions, type PredictOptions, predict } from '../linkage/predict/predict.js';
 import type { PreparedRecords } from '../linkage/prepare/prepare.js';
 import { preparedSnapshot } from '../linkage/prepare/prepare.js';
+import type { ScoringSession } from './scoring.js';
+import { runWorker, threadCount } from './threads.js';
 
 /**
  * Options for {@link predictInParallel}: those of `predict`, and how many threads to use.
@@ -16,6 +17,12 @@ export interface ParallelPredictOptions extends Omit<PredictOptions, 'partition'
    * thread and copying the columns costs more than it saves on small inputs.
    */
   readonly minRecords?: number;
+  /**
+   * Threads started earlier (see {@link startScoringSession}) for the records these were bound
+   * from: they already hold the columns and blocks, and score with as many threads as they
+   * have (`threads` and `minRecords` are then not used).
+   */
+  readonly session?: ScoringSession;
 }
 
 /** What the worker sends back. */
@@ -27,31 +34,6 @@ export interface WorkerResult {
   readonly blocking: BlockingReport;
 }
 
-function startWorker(message: unknown): Worker {
-  // Built, the worker sits beside this module as JavaScript. From source (tests, tsx) it is
-  // TypeScript: the thread first registers tsx's loader, then imports it.
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: message });
-  }
-  const source = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData: message });
-}
-
-function runWorker(message: unknown): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(message);
-    worker.once('message', (result: WorkerResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the scoring worker stopped with code ${code}`));
-    });
-  });
-}
-
 /**
  * Scores the candidate pairs on several threads: each takes an equal share of the blocks. The
  * result holds the same pairs and weights as `predict` (in another order). Models with custom
@@ -61,15 +43,19 @@ export async function predictInParallel(
   data: PreparedRecords,
   options: ParallelPredictOptions = {},
 ): Promise<Predictions> {
-  const { threads: wanted, minRecords = 100_000, ...rest } = options;
-  const threads = Math.max(1, Math.min(8, Math.floor(wanted ?? availableParallelism())));
+  const { threads: wanted, minRecords = 100_000, session, ...rest } = options;
+  if (session?.threads === 1) return predict(data, rest);
+  const parts = session === undefined ? undefined : await scoreInSession(data, rest, session);
+  if (parts !== undefined) return joinParts(data, parts);
+  const threads = threadCount(wanted, availableParallelism());
   const custom = data.model.comparisons.some((c) => c.levels.some((l) => l.kind === 'custom'));
   if (threads === 1 || custom || data.size < minRecords) return predict(data, rest);
   const snapshot = { ...preparedSnapshot(data), ids: [] };
   const jobs: Promise<WorkerResult>[] = [];
   for (let index = 1; index < threads; index++) {
     jobs.push(
-      runWorker({
+      runWorker<WorkerResult>({
+        task: 'predict',
         spec: data.model.spec,
         snapshot,
         options: { ...rest, partition: { index, count: threads } },
@@ -78,7 +64,37 @@ export async function predictInParallel(
   }
   const mine = predict(data, { ...rest, partition: { index: 0, count: threads } });
   const theirs = await Promise.all(jobs);
-  const parts: WorkerResult[] = [mine, ...theirs];
+  return joinParts(data, [mine, ...theirs]);
+}
+
+/**
+ * Scores share 0 here and the others on the session's threads; a share a thread cannot score
+ * is scored here. Undefined when the session cannot score these records at all.
+ */
+async function scoreInSession(
+  data: PreparedRecords,
+  options: Omit<PredictOptions, 'partition'>,
+  session: ScoringSession,
+): Promise<WorkerResult[] | undefined> {
+  const count = session.threads;
+  const custom = data.model.comparisons.some((c) => c.levels.some((l) => l.kind === 'custom'));
+  if (count === 1 || custom) return undefined;
+  const shares = Array.from({ length: count - 1 }, (_, k) => ({ index: k + 1, count }));
+  const jobs = session.score(data, options, shares);
+  if (jobs === undefined) return undefined;
+  const mine = predict(data, { ...options, partition: { index: 0, count } });
+  const theirs = await Promise.all(
+    jobs.map((job, k) =>
+      job.catch(() =>
+        predict(data, { ...options, partition: shares[k] as { index: number; count: number } }),
+      ),
+    ),
+  );
+  return [mine, ...theirs];
+}
+
+function joinParts(data: PreparedRecords, parts: readonly WorkerResult[]): Predictions {
+  const mine = parts[0] as WorkerResult;
   const total = parts.reduce((n, p) => n + p.weights.length, 0);
   const left = new Uint32Array(total);
   const right = new Uint32Array(total);

@@ -166,55 +166,37 @@ export function rawPairCount(
   const compiled = data.model.blocking[rule];
   if (compiled === undefined) return 0;
   const keys = cachedRuleKeys(data, compiled);
-  // Block sizes by sorting the single keys (faster than a map over a million records), each
-  // side apart; records with several keys are few and counted with a map.
-  const sides: number[][] = [[], []];
-  const extra = new Map<Key, [number, number]>();
-  for (let i = 0; i < data.size; i++) {
-    const side = data.sources[i] === 0 ? 0 : 1;
-    const single = keys.single[i] as number;
-    if (!Number.isNaN(single)) (sides[side] as number[]).push(single);
-    else {
-      for (const key of keys.many.get(i) ?? NO_KEYS) {
-        const size = extra.get(key);
-        if (size === undefined) extra.set(key, side === 0 ? [1, 0] : [0, 1]);
-        else size[side]++;
-      }
-    }
-  }
-  const left = Float64Array.from(sides[0] as number[]).sort();
-  const right = Float64Array.from(sides[1] as number[]).sort();
+  // Training and prediction ask for the same counts again and again (each EM session, each
+  // scoring thread); the count depends only on the keys, the sources and the block bound.
+  const name = `pairs:${data.mode}:${maxBlockSize}:${ruleMemoName(data, compiled)}`;
+  const known = data.memo.get(name) as { keys: RuleKeys; total: number } | undefined;
+  if (known?.keys === keys) return known.total;
+  const total = countRawPairs(data, compiled, keys, maxBlockSize);
+  data.memo.set(name, { keys, total });
+  return total;
+}
+
+function countRawPairs(
+  data: PreparedRecords,
+  rule: CompiledBlockingRule,
+  keys: RuleKeys,
+  maxBlockSize: number,
+): number {
+  const blocks = cachedBlocks(data, rule, keys);
   let total = 0;
-  const count = (l: number, r: number) => {
-    if (l + r > maxBlockSize || l + r < 2) return;
-    total += data.mode === 'link' ? l * r : ((l + r) * (l + r - 1)) / 2;
-  };
-  let x = 0;
-  let y = 0;
-  while (x < left.length || y < right.length) {
-    const key = Math.min(
-      x < left.length ? (left[x] as number) : Number.POSITIVE_INFINITY,
-      y < right.length ? (right[y] as number) : Number.POSITIVE_INFINITY,
-    );
-    let l = 0;
-    let r = 0;
-    while (x < left.length && left[x] === key) {
-      l++;
-      x++;
+  for (let b = 0; b < blocks.keys.length; b++) {
+    const from = blocks.starts[b] as number;
+    const to = blocks.starts[b + 1] as number;
+    const size = to - from;
+    if (size > maxBlockSize) continue;
+    if (data.mode !== 'link') total += (size * (size - 1)) / 2;
+    else {
+      // Members are in record order: the left records come first.
+      let left = 0;
+      while (left < size && data.sources[blocks.members[from + left] as number] === 0) left++;
+      total += left * (size - left);
     }
-    while (y < right.length && right[y] === key) {
-      r++;
-      y++;
-    }
-    const more = extra.get(key);
-    if (more !== undefined) {
-      l += more[0];
-      r += more[1];
-      extra.delete(key);
-    }
-    count(l, r);
   }
-  for (const [l, r] of extra.values()) count(l, r);
   return total;
 }
 
@@ -263,6 +245,7 @@ export function forEachCandidatePair(
   const earlier: RuleKeys[] = [];
   const report: { name: string; pairs: number; skippedBlocks: number; skipped?: boolean }[] = [];
   const linkOnly = data.mode === 'link';
+  let local = new Float64Array(64);
   let total = 0;
   for (let position = 0; position < ruleIndexes.length; position++) {
     const ruleIndex = ruleIndexes[position] as number;
@@ -276,27 +259,17 @@ export function forEachCandidatePair(
       continue;
     }
     const keys = cachedRuleKeys(data, rule);
-    const blocks = new Map<Key, number[]>();
-    for (let i = 0; i < data.size; i++) {
-      const single = keys.single[i] as number;
-      if (!Number.isNaN(single)) {
-        const block = blocks.get(single);
-        if (block === undefined) blocks.set(single, [i]);
-        else block.push(i);
-        continue;
-      }
-      for (const key of keys.many.get(i) ?? NO_KEYS) {
-        const block = blocks.get(key);
-        if (block === undefined) blocks.set(key, [i]);
-        else block.push(i);
-      }
-    }
+    const blocks = cachedBlocks(data, rule, keys);
+    const members = blocks.members;
     let produced = 0;
     let skipped = 0;
     let ordinal = -1;
-    for (const [key, members] of blocks) {
-      if (members.length < 2) continue;
-      if (members.length > maxBlock) {
+    for (let b = 0; b < blocks.keys.length; b++) {
+      const key = blocks.keys[b] as Key;
+      // The block's records are members[from] up to members[from + count].
+      const from = blocks.starts[b] as number;
+      const count = (blocks.starts[b + 1] as number) - from;
+      if (count > maxBlock) {
         skipped++;
         continue;
       }
@@ -306,24 +279,38 @@ export function forEachCandidatePair(
       // left × right pairs are enumerated.
       let split = 0;
       if (linkOnly)
-        while (split < members.length && data.sources[members[split] as number] === 0) split++;
-      const xEnd = linkOnly ? split : members.length;
+        while (split < count && data.sources[members[from + split] as number] === 0) split++;
+      const xEnd = linkOnly ? split : count;
+      // Without sampling every pair of the block is checked against the earlier rules: read
+      // each member's earlier keys once, side by side, rather than twice per pair from
+      // arrays over all records.
+      const gathered = random === undefined && earlier.length > 0;
+      const width = earlier.length;
+      if (gathered) {
+        if (local.length < count * width)
+          local = new Float64Array(Math.max(count * width, local.length * 2));
+        for (let x = 0; x < count; x++) {
+          const i = members[from + x] as number;
+          for (let e = 0; e < width; e++)
+            local[x * width + e] = (earlier[e] as RuleKeys).single[i] as number;
+        }
+      }
       for (let x = 0; x < xEnd; x++) {
-        const i = members[x] as number;
+        const i = members[from + x] as number;
         const yStart = linkOnly ? split : x + 1;
         let y = yStart;
         if (random !== undefined) {
           // Sampling: jump straight to the next kept pair, carrying the jump across rows, so
           // the work is proportional to the pairs kept, not to the block's pairs.
-          const row = members.length - yStart;
+          const row = count - yStart;
           if (skip >= row) {
             skip -= row;
             continue;
           }
           y = yStart + skip;
         }
-        while (y < members.length) {
-          const j = members[y] as number;
+        while (y < count) {
+          const j = members[from + y] as number;
           let keep = true;
           // Records with several keys meet in several blocks: keep the pair in one of them.
           if (
@@ -332,8 +319,22 @@ export function forEachCandidatePair(
             smallestSharedKey(keysOf(keys, i), keysOf(keys, j)) !== key
           )
             keep = false;
-          for (let e = 0; keep && e < earlier.length; e++) {
-            if (share(earlier[e] as RuleKeys, i, j)) keep = false;
+          if (gathered) {
+            for (let e = 0; keep && e < width; e++) {
+              const keyOfI = local[x * width + e] as number;
+              const keyOfJ = local[y * width + e] as number;
+              // Two single keys decide it here; otherwise the lists are read (share).
+              if (
+                keyOfI === keyOfJ ||
+                ((Number.isNaN(keyOfI) || Number.isNaN(keyOfJ)) &&
+                  share(earlier[e] as RuleKeys, i, j))
+              )
+                keep = false;
+            }
+          } else {
+            for (let e = 0; keep && e < earlier.length; e++) {
+              if (share(earlier[e] as RuleKeys, i, j)) keep = false;
+            }
           }
           if (keep) {
             produced++;
@@ -343,8 +344,8 @@ export function forEachCandidatePair(
           else {
             skip = geometric(random, rate);
             const next = y + 1 + skip;
-            if (next >= members.length) {
-              skip = next - members.length;
+            if (next >= count) {
+              skip = next - count;
               break;
             }
             y = next;
@@ -375,12 +376,201 @@ interface RuleKeys {
   readonly many: ReadonlyMap<number, readonly Key[]>;
 }
 
+/**
+ * A rule's blocks of two or more records, compact: block b holds the records
+ * `members[starts[b]]` up to `members[starts[b + 1]]` (in record order) and has the key
+ * `keys[b]`. Blocks are in order of their key's first occurrence among the records.
+ */
+interface RuleBlocks {
+  readonly keys: readonly Key[];
+  readonly starts: Uint32Array;
+  readonly members: Uint32Array;
+}
+
+/** The rule's blocks, built once per rule keys: training's sessions and scoring share them. */
+function cachedBlocks(
+  data: PreparedRecords,
+  rule: CompiledBlockingRule,
+  keys: RuleKeys,
+): RuleBlocks {
+  const name = `blocks:${ruleMemoName(data, rule)}`;
+  const known = data.memo.get(name) as { keys: RuleKeys; blocks: RuleBlocks } | undefined;
+  if (known?.keys === keys) return known.blocks;
+  const blocks = buildBlocks(data.size, keys);
+  data.memo.set(name, { keys, blocks });
+  return blocks;
+}
+
+function buildBlocks(size: number, keys: RuleKeys): RuleBlocks {
+  // First pass: number the keys in order of first occurrence and count their records.
+  // Numeric keys (nearly all) go through an open-addressing table on typed arrays: a Map
+  // boxes every key above 2^31 and costs several times more per record.
+  const table = numberTable(size, keys);
+  const numberOf = new Map<Key, number>();
+  const firstKeys: Key[] = [];
+  let counts = new Uint32Array(1024);
+  const blockOf = new Int32Array(size).fill(-1);
+  const count = (b: number, key: Key): number => {
+    if (b === firstKeys.length) {
+      firstKeys.push(key);
+      if (b === counts.length) {
+        const grown = new Uint32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    counts[b] = (counts[b] as number) + 1;
+    return b;
+  };
+  const number = (key: Key): number => {
+    if (typeof key === 'number') return count(table.numberOf(key, firstKeys.length), key);
+    let b = numberOf.get(key);
+    if (b === undefined) {
+      b = firstKeys.length;
+      numberOf.set(key, b);
+    }
+    return count(b, key);
+  };
+  for (let i = 0; i < size; i++) {
+    const single = keys.single[i] as number;
+    if (!Number.isNaN(single)) blockOf[i] = number(single);
+    else for (const key of keys.many.get(i) ?? NO_KEYS) number(key);
+  }
+  // Blocks of one record pair nothing: keep the others, in the same order.
+  const kept = new Int32Array(firstKeys.length).fill(-1);
+  const blockKeys: Key[] = [];
+  let total = 0;
+  for (let b = 0; b < firstKeys.length; b++) {
+    if ((counts[b] as number) < 2) continue;
+    kept[b] = blockKeys.length;
+    blockKeys.push(firstKeys[b] as Key);
+    total += counts[b] as number;
+  }
+  const starts = new Uint32Array(blockKeys.length + 1);
+  for (let b = 0, k = 0; b < firstKeys.length; b++) {
+    if (kept[b] === -1) continue;
+    starts[k + 1] = (starts[k] as number) + (counts[b] as number);
+    k++;
+  }
+  const members = new Uint32Array(total);
+  const filled = starts.slice(0, blockKeys.length);
+  const place = (b: number, i: number) => {
+    const k = kept[b] as number;
+    if (k === -1) return;
+    members[filled[k] as number] = i;
+    filled[k] = (filled[k] as number) + 1;
+  };
+  for (let i = 0; i < size; i++) {
+    const b = blockOf[i] as number;
+    if (b >= 0) place(b, i);
+    else if (Number.isNaN(keys.single[i] as number)) {
+      for (const key of keys.many.get(i) ?? NO_KEYS)
+        place(typeof key === 'number' ? table.numberOf(key, -1) : (numberOf.get(key) as number), i);
+    }
+  }
+  return { keys: blockKeys, starts, members };
+}
+
+/** Numbers keys: each new key gets `next`; with `next` -1 an unknown key is not added. */
+interface KeyNumbers {
+  numberOf(key: number, next: number): number;
+}
+
+/**
+ * A table for the rule's numeric keys: an array indexed by key when the keys are small (packed
+ * ids of small dictionaries), else a hash table.
+ */
+function numberTable(size: number, keys: RuleKeys): KeyNumbers {
+  let largest = -1;
+  for (let i = 0; i < keys.single.length; i++) {
+    const key = keys.single[i] as number;
+    if (key > largest) largest = key;
+  }
+  for (const list of keys.many.values())
+    for (const key of list) if (typeof key === 'number' && key > largest) largest = key;
+  if (largest < 4 * size + 1024) {
+    const numbers = new Int32Array(largest + 1).fill(-1);
+    return {
+      numberOf(key: number, next: number): number {
+        const known = numbers[key] as number;
+        if (known !== -1 || next === -1) return known;
+        numbers[key] = next;
+        return next;
+      },
+    };
+  }
+  return new NumberTable(size);
+}
+
+function mix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/**
+ * Numbers for numeric keys, by open addressing on typed arrays (keys are integers below 2^53,
+ * packed value ids; never NaN).
+ */
+class NumberTable implements KeyNumbers {
+  #keys: Float64Array;
+  #numbers: Int32Array;
+  #mask: number;
+  #used = 0;
+
+  constructor(expected: number) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.#keys = new Float64Array(capacity);
+    this.#numbers = new Int32Array(capacity).fill(-1);
+    this.#mask = capacity - 1;
+  }
+
+  /** The key's number; a new key gets `next` (or, when `next` is -1, is not added: -1). */
+  numberOf(key: number, next: number): number {
+    // The key's two 32-bit halves (it is an integer), mixed (murmur3's finalizer): keys are
+    // often small and consecutive, which must not cluster in the table.
+    let slot = mix((key >>> 0) ^ mix((key / 4294967296) >>> 0)) & this.#mask;
+    for (;;) {
+      const number = this.#numbers[slot] as number;
+      if (number === -1) break;
+      if (this.#keys[slot] === key) return number;
+      slot = (slot + 1) & this.#mask;
+    }
+    if (next === -1) return -1;
+    this.#keys[slot] = key;
+    this.#numbers[slot] = next;
+    if (++this.#used * 2 > this.#mask) this.#grow();
+    return next;
+  }
+
+  #grow(): void {
+    const keys = this.#keys;
+    const numbers = this.#numbers;
+    this.#keys = new Float64Array(keys.length * 2);
+    this.#numbers = new Int32Array(keys.length * 2).fill(-1);
+    this.#mask = keys.length * 2 - 1;
+    this.#used = 0;
+    for (let slot = 0; slot < keys.length; slot++) {
+      if ((numbers[slot] as number) !== -1)
+        this.numberOf(keys[slot] as number, numbers[slot] as number);
+    }
+  }
+}
+
+/** What a rule reads, as text: rules reading the same inputs share memo entries. */
+function ruleMemoName(data: PreparedRecords, rule: CompiledBlockingRule): string {
+  return rule.inputs.map((input) => data.model.inputs[input]?.key ?? input).join('\u0002');
+}
+
 /** The rule's keys, computed once per prepared records and rule inputs. */
 function cachedRuleKeys(data: PreparedRecords, rule: CompiledBlockingRule): RuleKeys {
   const columns = rule.inputs.map((input) => data.columns[input]);
   // Keyed by what the rule reads, so records re-bound to another model (sharing columns)
   // reuse the keys; the columns themselves confirm the entry.
-  const name = `blocking:${rule.inputs.map((input) => data.model.inputs[input]?.key ?? input).join('\u0002')}`;
+  const name = `blocking:${ruleMemoName(data, rule)}`;
   const known = data.memo.get(name) as { columns: unknown[]; keys: RuleKeys } | undefined;
   if (known?.columns.every((column, k) => column === columns[k])) return known.keys;
   const keys = fastRuleKeys(data, rule) ?? ruleKeys(keysFor(data, rule));
@@ -457,9 +647,19 @@ function keysOf(keys: RuleKeys, i: number): readonly Key[] {
 function share(keys: RuleKeys, i: number, j: number): boolean {
   const a = keys.single[i] as number;
   const b = keys.single[j] as number;
-  if (!Number.isNaN(a) && !Number.isNaN(b)) return a === b;
+  const singleA = !Number.isNaN(a);
+  const singleB = !Number.isNaN(b);
+  if (singleA && singleB) return a === b;
   if (keys.many.size === 0) return false;
-  return shareKey(keysOf(keys, i), keysOf(keys, j));
+  // A record with no single key has several keys or none; read the lists without building
+  // one for a single key.
+  const manyA = singleA ? undefined : keys.many.get(i);
+  if (!singleA && manyA === undefined) return false;
+  const manyB = singleB ? undefined : keys.many.get(j);
+  if (!singleB && manyB === undefined) return false;
+  if (manyA === undefined) return (manyB as readonly Key[]).includes(a);
+  if (manyB === undefined) return manyA.includes(b);
+  return shareKey(manyA, manyB);
 }
 
 /**

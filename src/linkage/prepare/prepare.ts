@@ -1,5 +1,5 @@
 import { ThreadlineError } from '../../core/errors.js';
-import type { CompiledModel } from '../compile/compile.js';
+import type { CompiledInput, CompiledModel } from '../compile/compile.js';
 import {
   isoDate,
   type NormalizationMemo,
@@ -159,11 +159,128 @@ export function prepareRecords(
   records: readonly LinkRecord[],
   options: PrepareOptions = {},
 ): PreparedRecords {
+  const size = records.length + (options.right?.length ?? 0);
+  const at = recordReader(records, options.right);
+  const part = prepareColumnParts(
+    model.inputs,
+    size,
+    (field, i) => at(i)?.[field],
+    options.memo ?? newNormalizationMemo(),
+  );
+  return assemblePrepared(model, records, [part], options);
+}
+
+function recordReader(
+  records: readonly LinkRecord[],
+  right: readonly LinkRecord[] | undefined,
+): (i: number) => LinkRecord | undefined {
+  const leftSize = records.length;
+  return (i) => (i < leftSize ? records[i] : right?.[i - leftSize]);
+}
+
+/**
+ * One model input read over a run of consecutive records, with a dictionary of its own: what
+ * {@link prepareColumnParts} makes and {@link assemblePrepared} joins. Plain data, so a part can
+ * be made on another thread. Used by the thread helpers (src/node); not part of the package's
+ * root entry.
+ *
+ */
+export interface ColumnPart {
+  /** Record r's value ids (r counted from the part's first record) are `values[offsets[r]]` up to `values[offsets[r + 1]]`. */
+  readonly offsets: Uint32Array;
+  /** Ids into this part's own dictionary. */
+  readonly values: Int32Array;
+  /** The part's distinct values, in order of first occurrence. */
+  readonly dictionary: readonly string[];
+  /**
+   * The dictionary's ids by value, when the part was made on this thread: joining parts then
+   * need not index the first part's dictionary again. Joining takes it over (and adds the
+   * later parts' values to it; a grown index is not used again).
+   */
+  readonly index?: Map<string, number>;
+}
+
+/**
+ * Reads `size` records through model inputs, without the per-column statistics: the part of
+ * {@link prepareRecords} that grows with the records, split out so that several threads can each
+ * read a share of the records; {@link assemblePrepared} joins the shares.
+ *
+ * @param inputs - the inputs to read (a compiled model's `inputs`).
+ * @param size - how many records.
+ * @param read - the raw value of a field in record r of the share (0 ≤ r < size).
+ * @param memo - normalizer results to reuse (default: a fresh memo).
+ * @returns one part per input, in the order of `inputs`.
+ */
+export function prepareColumnParts(
+  inputs: readonly Pick<CompiledInput, 'field' | 'apply'>[],
+  size: number,
+  read: (field: string, r: number) => unknown,
+  memo: NormalizationMemo = newNormalizationMemo(),
+): ColumnPart[] {
+  // Inputs reading the same field share one pass over the records.
+  const byField = new Map<string, number[]>();
+  inputs.forEach((input, k) => {
+    const list = byField.get(input.field);
+    if (list === undefined) byField.set(input.field, [k]);
+    else list.push(k);
+  });
+  const parts: ColumnPart[] = new Array(inputs.length);
+  for (const [field, ks] of byField) {
+    const builders = ks.map(
+      (k) => new ColumnBuilder(size, (inputs[k] as (typeof inputs)[number]).apply, memo),
+    );
+    const index = new RawIndex();
+    for (let r = 0; r < size; r++) {
+      const value = read(field, r);
+      // Most values are one non-blank string: number it without making a list for it.
+      if (typeof value === 'string' && value.trim() !== '') {
+        const rawId = index.ofValue(value);
+        for (const builder of builders) builder.add(r, value, rawId);
+        continue;
+      }
+      const raw = rawValues(value);
+      const rawId = index.of(raw);
+      for (const builder of builders) builder.add(r, raw, rawId);
+    }
+    ks.forEach((k, b) => {
+      parts[k] = (builders[b] as ColumnBuilder).part();
+    });
+  }
+  return parts;
+}
+
+/**
+ * Joins column parts into prepared records: the same value {@link prepareRecords} returns for
+ * `records` and `options`, when `parts` were made by {@link prepareColumnParts} over the
+ * records in order (the first part from record 0, each next part from where the last ended),
+ * for the inputs of `model`.
+ *
+ * @throws {@link ThreadlineError} `invalid_input` when two records of one source share an id,
+ * or when the parts do not cover the records.
+ */
+export function assemblePrepared(
+  model: CompiledModel,
+  records: readonly LinkRecord[],
+  parts: readonly (readonly ColumnPart[])[],
+  options: Omit<PrepareOptions, 'memo'> = {},
+): PreparedRecords {
   const right = options.right;
   const leftSize = records.length;
   const size = leftSize + (right?.length ?? 0);
-  const at = (i: number): LinkRecord | undefined =>
-    i < leftSize ? records[i] : right?.[i - leftSize];
+  const at = recordReader(records, right);
+  const covered = parts.reduce((n, part) => n + ((part[0]?.offsets.length ?? 1) - 1), 0);
+  if (
+    parts.some((part) => part.length !== model.inputs.length) ||
+    (model.inputs.length > 0 && covered !== size)
+  ) {
+    throw new ThreadlineError('invalid_input', 'The column parts do not fit the records', [
+      {
+        code: 'parts_mismatch',
+        path: ['parts'],
+        message: `expected ${model.inputs.length} columns over ${size} records, got parts over ${covered}`,
+      },
+    ]);
+  }
   const idField = options.idField ?? 'id';
   const sources = new Uint8Array(size);
   if (right !== undefined) sources.fill(1, leftSize);
@@ -189,33 +306,19 @@ export function prepareRecords(
   }
 
   const tfInputs = tfInputsOf(model);
-  const memo = options.memo ?? newNormalizationMemo();
-  // Inputs reading the same field share one pass over the records.
-  const byField = new Map<string, number[]>();
-  model.inputs.forEach((input, k) => {
-    const list = byField.get(input.field);
-    if (list === undefined) byField.set(input.field, [k]);
-    else list.push(k);
-  });
-  const columns: PreparedColumn[] = new Array(model.inputs.length);
-  for (const [field, inputs] of byField) {
-    const builders = inputs.map(
-      (k) =>
-        new ColumnBuilder(
-          size,
-          (model.inputs[k] as CompiledModel['inputs'][number]).apply,
-          needsOf(model, k, tfInputs),
-          memo,
-        ),
+  const columns: PreparedColumn[] = model.inputs.map((_, k) => {
+    const joined = joinParts(
+      size,
+      parts.map((part) => part[k] as ColumnPart),
     );
-    for (let i = 0; i < size; i++) {
-      const raw = rawValues(at(i)?.[field]);
-      for (const builder of builders) builder.add(i, raw);
-    }
-    inputs.forEach((k, b) => {
-      columns[k] = (builders[b] as ColumnBuilder).finish();
-    });
-  }
+    return finishColumn(
+      size,
+      joined.offsets,
+      joined.values,
+      joined.dictionary,
+      needsOf(model, k, tfInputs),
+    );
+  });
 
   const mode =
     right === undefined
@@ -224,6 +327,57 @@ export function prepareRecords(
         ? 'link_and_dedupe'
         : 'link';
   return Object.freeze({ model, size, ids, sources, mode, columns, record: at, memo: new Map() });
+}
+
+/**
+ * One column from parts in record order. Ids are given in order of first occurrence over all
+ * records, exactly as one builder reading every record would give them: the first part's
+ * dictionary, then each later part's values not seen before, in that part's order.
+ */
+function joinParts(
+  size: number,
+  parts: readonly ColumnPart[],
+): { offsets: Uint32Array; values: Int32Array; dictionary: readonly string[] } {
+  const first = parts[0];
+  if (first === undefined) {
+    return { offsets: new Uint32Array(size + 1), values: new Int32Array(0), dictionary: [] };
+  }
+  if (parts.length === 1) {
+    return { offsets: first.offsets, values: first.values, dictionary: first.dictionary };
+  }
+  const dictionary = [...first.dictionary];
+  // The first part's own index saves building one, unless an earlier join already grew it.
+  const idOf =
+    first.index !== undefined && first.index.size === first.dictionary.length
+      ? first.index
+      : new Map(first.dictionary.map((value, id) => [value, id]));
+  const offsets = new Uint32Array(size + 1);
+  const values = new Int32Array(parts.reduce((n, part) => n + part.values.length, 0));
+  let record = 0;
+  let at = 0;
+  for (const [p, part] of parts.entries()) {
+    const count = part.offsets.length - 1;
+    for (let r = 0; r < count; r++) offsets[record + r] = at + (part.offsets[r] as number);
+    if (p === 0) values.set(part.values, at);
+    else {
+      const translate = new Int32Array(part.dictionary.length);
+      part.dictionary.forEach((value, local) => {
+        let id = idOf.get(value);
+        if (id === undefined) {
+          id = dictionary.length;
+          dictionary.push(value);
+          idOf.set(value, id);
+        }
+        translate[local] = id;
+      });
+      for (let x = 0; x < part.values.length; x++)
+        values[at + x] = translate[part.values[x] as number] as number;
+    }
+    record += count;
+    at += part.values.length;
+  }
+  offsets[size] = at;
+  return { offsets, values, dictionary };
 }
 
 function tfInputsOf(model: CompiledModel): Set<number> {
@@ -300,61 +454,106 @@ function prepareColumn(
   needs: ColumnNeeds,
   memo: NormalizationMemo,
 ): PreparedColumn {
-  const builder = new ColumnBuilder(size, apply, needs, memo);
-  for (let i = 0; i < size; i++) builder.add(i, rawValues(read(i)));
-  return builder.finish();
+  const builder = new ColumnBuilder(size, apply, memo);
+  const index = new RawIndex();
+  for (let i = 0; i < size; i++) {
+    const raw = rawValues(read(i));
+    builder.add(i, raw, index.of(raw));
+  }
+  const part = builder.part();
+  return finishColumn(size, part.offsets, part.values, part.dictionary, needs);
+}
+
+/**
+ * Numbers the distinct raw values of one field in order of first occurrence, so that the
+ * inputs reading the field transform each distinct value once and look it up by number, not
+ * by text: records repeat raw values (a city, a surname, a person's email on each copy).
+ */
+class RawIndex {
+  readonly #idOf = new Map<string, number>();
+
+  /** The value's number, or -1 for records without exactly one raw value (read each time). */
+  of(raw: readonly string[]): number {
+    return raw.length === 1 ? this.ofValue(raw[0] as string) : -1;
+  }
+
+  /** The number of a record's one raw value. */
+  ofValue(value: string): number {
+    let id = this.#idOf.get(value);
+    if (id === undefined) {
+      id = this.#idOf.size;
+      this.#idOf.set(value, id);
+    }
+    return id;
+  }
 }
 
 /** Builds one column record by record; several builders can share one read of a field. */
 class ColumnBuilder {
   readonly #size: number;
   readonly #apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[];
-  readonly #needs: ColumnNeeds;
   readonly #memo: NormalizationMemo;
   readonly #offsets: Uint32Array;
   #values: Int32Array;
   #length = 0;
   readonly #dictionary: string[] = [];
   readonly #idOf = new Map<string, number>();
-  // Records often repeat raw values (a city, a surname): transform each distinct raw value
-  // once. For near-unique values (emails, phones) the cache only costs memory, so it stops
-  // when the first records rarely repeat.
-  readonly #transformed = new Map<string, readonly string[]>();
-  #caching = true;
-  #hits = 0;
+  // Per raw value number (see RawIndex): 0 when not transformed yet, -1 when it gives no value,
+  // id + 1 when it gives the one value id; -2 when it gives several, kept in #several.
+  #known: Int32Array;
+  readonly #several = new Map<number, Int32Array>();
 
   constructor(
     size: number,
     apply: (values: readonly string[], memo?: NormalizationMemo) => readonly string[],
-    needs: ColumnNeeds,
     memo: NormalizationMemo,
   ) {
     this.#size = size;
     this.#apply = apply;
-    this.#needs = needs;
     this.#memo = memo;
     this.#offsets = new Uint32Array(size + 1);
     this.#values = new Int32Array(Math.max(16, size));
+    this.#known = new Int32Array(Math.max(16, Math.min(size, 1 << 16)));
   }
 
-  add(i: number, raw: readonly string[]): void {
+  /**
+   * Adds record i's raw values (a string when there is exactly one); `rawId` numbers them when
+   * they are one value, else -1.
+   */
+  add(i: number, raw: readonly string[] | string, rawId: number): void {
     this.#offsets[i] = this.#length;
-    let out: readonly string[];
-    if (this.#caching && raw.length === 1) {
-      const value = raw[0] as string;
-      const cached = this.#transformed.get(value);
-      if (cached === undefined) {
-        out = this.#apply(raw, this.#memo);
-        if (this.#transformed.size < 2_000_000) this.#transformed.set(value, out);
-      } else {
-        out = cached;
-        this.#hits++;
+    if (rawId >= 0) {
+      if (rawId >= this.#known.length) {
+        const grown = new Int32Array(Math.max(rawId + 1, this.#known.length * 2));
+        grown.set(this.#known);
+        this.#known = grown;
       }
-      if (i === 20_000 && this.#hits < 5_000) {
-        this.#caching = false;
-        this.#transformed.clear();
+      const known = this.#known[rawId] as number;
+      if (known > 0) {
+        this.#push(known - 1);
+        return;
       }
-    } else out = this.#apply(raw, this.#memo);
+      if (known === -1) return;
+      if (known === -2) {
+        for (const id of this.#several.get(rawId) as Int32Array) this.#push(id);
+        return;
+      }
+      // First time: transform, give ids, and remember them for the next records.
+      const from = this.#length;
+      this.#addValues(this.#apply(typeof raw === 'string' ? [raw] : raw, this.#memo));
+      const count = this.#length - from;
+      if (count === 0) this.#known[rawId] = -1;
+      else if (count === 1) this.#known[rawId] = (this.#values[from] as number) + 1;
+      else {
+        this.#known[rawId] = -2;
+        this.#several.set(rawId, this.#values.slice(from, this.#length));
+      }
+      return;
+    }
+    this.#addValues(this.#apply(typeof raw === 'string' ? [raw] : raw, this.#memo));
+  }
+
+  #addValues(out: readonly string[]): void {
     for (const value of out) {
       let id = this.#idOf.get(value);
       if (id === undefined) {
@@ -362,25 +561,27 @@ class ColumnBuilder {
         this.#dictionary.push(value);
         this.#idOf.set(value, id);
       }
-      if (this.#length === this.#values.length) {
-        const grown = new Int32Array(this.#values.length * 2);
-        grown.set(this.#values);
-        this.#values = grown;
-      }
-      this.#values[this.#length++] = id;
+      this.#push(id);
     }
   }
 
-  finish(): PreparedColumn {
-    const offsets = this.#offsets;
-    offsets[this.#size] = this.#length;
-    return finishColumn(
-      this.#size,
-      offsets,
-      this.#values.slice(0, this.#length),
-      this.#dictionary,
-      this.#needs,
-    );
+  #push(id: number): void {
+    if (this.#length === this.#values.length) {
+      const grown = new Int32Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = id;
+  }
+
+  part(): ColumnPart {
+    this.#offsets[this.#size] = this.#length;
+    return {
+      offsets: this.#offsets,
+      values: this.#values.slice(0, this.#length),
+      dictionary: this.#dictionary,
+      index: this.#idOf,
+    };
   }
 }
 
@@ -388,7 +589,7 @@ function finishColumn(
   size: number,
   offsets: Uint32Array,
   values: Int32Array,
-  dictionary: string[],
+  dictionary: readonly string[],
   needs: ColumnNeeds,
 ): PreparedColumn {
   let days: Float64Array | undefined;

@@ -1,11 +1,12 @@
 import { ThreadlineError } from '../../core/errors.js';
 import { rawPairCount } from '../blocking/blocking.js';
-import { type CompileOptions, compileModel } from '../compile/compile.js';
+import { type CompiledModel, type CompileOptions, compileModel } from '../compile/compile.js';
 import { defaultRulePairBudget } from '../predict/predict.js';
 import {
   bindModel,
   type LinkRecord,
   type PreparedRecords,
+  type PrepareOptions,
   prepareRecords,
 } from '../prepare/prepare.js';
 import {
@@ -69,6 +70,12 @@ export interface TrainOptions extends CompileOptions {
   readonly matches?: readonly (readonly [string, string])[];
   /** Most values kept per term-frequency table (default 50,000; rarer values share one frequency). */
   readonly maxTermFrequencyValues?: number;
+  /**
+   * The same records already prepared for {@link trainingSpec} (with the same `idField`,
+   * `right` and `dedupeWithinSources`), for instance on several threads: training reads them
+   * instead of preparing the records again. The result is the same.
+   */
+  readonly prepared?: PreparedRecords;
 }
 
 /**
@@ -135,33 +142,15 @@ export function trainModel(
   records: readonly LinkRecord[],
   options: TrainOptions = {},
 ): TrainedModel {
-  const parsed = ModelSpecSchema.safeParse(spec);
-  // An invalid spec is reported exactly as compileModel reports it.
-  if (!parsed.success) compileModel(spec);
-  const base = parsed.data as ModelSpec;
-  const emRules = options.emRules ?? base.blocking;
-  const deterministic = options.deterministicRules ?? [];
-  if (emRules.length === 0 && (options.matches === undefined || options.matches.length === 0)) {
-    throw new ThreadlineError('invalid_options', 'Nothing to estimate m from', [
-      {
-        code: 'no_em_rules',
-        path: ['emRules'],
-        message: 'give blocking rules (in the spec or as emRules) or labelled matches',
-      },
-    ]);
-  }
-  const trainingSpec: ModelSpec = { ...base, blocking: [...emRules, ...deterministic] };
+  const { base, emRules, deterministic, training } = trainingPlan(spec, options);
   const model = compileModel(
-    trainingSpec,
+    training,
     options.predicates === undefined ? {} : { predicates: options.predicates },
   );
-  const data = prepareRecords(model, records, {
-    ...(options.idField === undefined ? {} : { idField: options.idField }),
-    ...(options.right === undefined ? {} : { right: options.right }),
-    ...(options.dedupeWithinSources === undefined
-      ? {}
-      : { dedupeWithinSources: options.dedupeWithinSources }),
-  });
+  const data =
+    options.prepared === undefined
+      ? prepareRecords(model, records, prepareOptionsOf(options))
+      : adoptPrepared(options.prepared, model, records, options);
   const params = readParameters(model);
 
   const uReport = estimateU(data, params, options.u);
@@ -320,4 +309,83 @@ function termFrequencyTables(
     }
   }
   return tables;
+}
+
+/**
+ * The spec records are prepared with for training: the model's comparisons, with blocking rules
+ * for the EM sessions and the deterministic rules. To read the records elsewhere (on other
+ * threads, say) and pass them to {@link trainModel} as `prepared`, prepare them for this spec.
+ *
+ * @throws {@link ThreadlineError} `invalid_model` for a bad spec, `invalid_options` when there is
+ * nothing to estimate m from.
+ */
+export function trainingSpec(
+  spec: ModelSpecInput | ModelSpec,
+  options: TrainOptions = {},
+): ModelSpec {
+  return trainingPlan(spec, options).training;
+}
+
+function trainingPlan(
+  spec: ModelSpecInput | ModelSpec,
+  options: TrainOptions,
+): {
+  readonly base: ModelSpec;
+  readonly emRules: readonly BlockingRuleSpec[];
+  readonly deterministic: readonly BlockingRuleSpec[];
+  readonly training: ModelSpec;
+} {
+  const parsed = ModelSpecSchema.safeParse(spec);
+  // An invalid spec is reported exactly as compileModel reports it.
+  if (!parsed.success) compileModel(spec);
+  const base = parsed.data as ModelSpec;
+  const emRules = options.emRules ?? base.blocking;
+  const deterministic = options.deterministicRules ?? [];
+  if (emRules.length === 0 && (options.matches === undefined || options.matches.length === 0)) {
+    throw new ThreadlineError('invalid_options', 'Nothing to estimate m from', [
+      {
+        code: 'no_em_rules',
+        path: ['emRules'],
+        message: 'give blocking rules (in the spec or as emRules) or labelled matches',
+      },
+    ]);
+  }
+  const training: ModelSpec = { ...base, blocking: [...emRules, ...deterministic] };
+  return { base, emRules, deterministic, training };
+}
+
+function prepareOptionsOf(options: TrainOptions): PrepareOptions {
+  return {
+    ...(options.idField === undefined ? {} : { idField: options.idField }),
+    ...(options.right === undefined ? {} : { right: options.right }),
+    ...(options.dedupeWithinSources === undefined
+      ? {}
+      : { dedupeWithinSources: options.dedupeWithinSources }),
+  };
+}
+
+/** Records prepared elsewhere, bound to the training model (columns read alike are reused). */
+function adoptPrepared(
+  prepared: PreparedRecords,
+  model: CompiledModel,
+  records: readonly LinkRecord[],
+  options: TrainOptions,
+): PreparedRecords {
+  const size = records.length + (options.right?.length ?? 0);
+  const mode =
+    options.right === undefined
+      ? 'dedupe'
+      : options.dedupeWithinSources === true
+        ? 'link_and_dedupe'
+        : 'link';
+  if (prepared.size !== size || prepared.mode !== mode) {
+    throw new ThreadlineError('invalid_options', 'The prepared records are not these records', [
+      {
+        code: 'prepared_mismatch',
+        path: ['prepared'],
+        message: `expected ${size} records prepared for ${mode}, got ${prepared.size} for ${prepared.mode}`,
+      },
+    ]);
+  }
+  return bindModel(prepared, model);
 }
