@@ -92,6 +92,11 @@ export interface EntryContext {
   readonly fields: InteractionFields;
   /** Keys already computed, by region and identifier (a returning customer's number). */
   readonly keys?: MemoTable<IdentifierKey>;
+  /**
+   * Entries already made, by everything they depend on: a returning customer's identifier, seen
+   * again the same way, shares one entry (records never change, so sharing is safe).
+   */
+  readonly entries?: MemoTable<IdentifierEntry>;
 }
 
 /** The cache key of an identifier: everything its matching key depends on. */
@@ -127,6 +132,36 @@ const VERIFIED: ReadonlyMap<string, Trust> = new Map(
  */
 function sharedTrust(trust: Trust): Trust {
   return trust.level === 'claimed' ? CLAIMED : (VERIFIED.get(trust.method) ?? trust);
+}
+
+/**
+ * {@link identifierEntry} for an identifier of a parsed interaction, through the context's
+ * table of entries: a returning customer's identifier, seen again the same way, shares one
+ * entry (records never change, so sharing is safe).
+ */
+function sharedIdentifierEntry(
+  identifier: Identifier,
+  trust: IdentifierEntry['trust'],
+  region: RegionCode | undefined,
+  context: EntryContext,
+): IdentifierEntry {
+  const entries = context.entries;
+  if (entries === undefined || !plain(identifier))
+    return identifierEntry(identifier, trust, region, context);
+  const method = trust.level === 'verified' ? trust.method : '';
+  const key = `${region ?? ''}|${trust.level}|${method}|${JSON.stringify(identifier)}`;
+  let entry = entries.get(key);
+  if (entry === undefined) {
+    entry = identifierEntry(identifier, trust, region, context);
+    entries.set(key, entry);
+  }
+  return entry;
+}
+
+/** Whether an identifier is all defined strings, so its JSON says everything it holds. */
+function plain(identifier: Identifier): boolean {
+  for (const value of Object.values(identifier)) if (typeof value !== 'string') return false;
+  return true;
 }
 
 /** One identifier as the resolver keeps it, with its key and whether it may be evidence. */
@@ -171,7 +206,7 @@ export function interactionEntry(
   const byKey = new Map<string, number>();
   for (const observed of interaction.identifiers) {
     const { trust, ...identifier } = observed;
-    const entry = identifierEntry(identifier, trust, region, context);
+    const entry = sharedIdentifierEntry(identifier, trust, region, context);
     const known = byKey.get(entry.key);
     if (known === undefined) {
       byKey.set(entry.key, identifiers.length);
@@ -189,12 +224,30 @@ export function interactionEntry(
   return {
     id: interaction.id,
     channel: interaction.channel,
-    at: new Date(interaction.startedAt).toISOString(),
-    identifiers,
+    at: canonicalInstant(interaction.startedAt),
+    // Exactly sized: the entry is kept for good, and an array grown by push carries slack.
+    identifiers: identifiers.slice(),
     // Most interactions carry few fields; an empty one is shared rather than allocated.
     fields: Object.keys(fields).length === 0 ? NO_FIELDS : fields,
     confidence: 1,
   };
+}
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A valid timestamp as `Date#toISOString` writes it. Most arrive written that way already, and
+ * formatting a date costs more than checking it: a string in that form is returned as it is
+ * when it names a real instant (the parser rolls a 30 February or a 24:00 over to another day,
+ * which the day of the month then shows).
+ */
+export function canonicalInstant(timestamp: string): string {
+  if (CANONICAL.test(timestamp)) {
+    const ms = Date.parse(timestamp);
+    if (!Number.isNaN(ms) && new Date(ms).getUTCDate() === Number(timestamp.slice(8, 10)))
+      return timestamp;
+  }
+  return new Date(timestamp).toISOString();
 }
 
 /** The record field each identifier kind fills, and how its key becomes the field value. */

@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { ThreadlineError } from '../core/errors.js';
 import { type CompiledModel, compileModel } from '../linkage/compile/compile.js';
@@ -12,6 +11,7 @@ import type { Interaction, InteractionInput } from '../model/interaction.js';
 import { parseInteraction, toIssues } from '../model/parse.js';
 import type { IdentifierKey } from '../normalize/identifier/identifier.js';
 import type { RegionCode } from '../normalize/phone/phone.js';
+import { GenerationCache } from './cache.js';
 import {
   defaultInteractionFields,
   type EntryContext,
@@ -34,7 +34,15 @@ import {
   ResolverEventSchema,
   type Review,
 } from './records.js';
-import { adjust, boundedMemo, type PairScore, recordBlockingKeys, scorePairs } from './scoring.js';
+import {
+  adjust,
+  boundedMemo,
+  type PairScore,
+  recordBlockingKeys,
+  recordValues,
+  scorePairs,
+  scoringContext,
+} from './scoring.js';
 import { applyEvent, canonicalCustomerId, emptyResolverState, replayEvents } from './state.js';
 import { createMemoryStore, type ResolverStore, type StoreCommit } from './store.js';
 
@@ -386,6 +394,21 @@ const AUTOMATIC: Actor = Object.freeze({ kind: 'automatic' });
 const NO_NOTES = Object.freeze([]) as unknown as string[];
 const ADMIN: Actor = Object.freeze({ kind: 'admin' });
 
+/**
+ * A draft as an event: the draft's fields, then its position, time and actor; the same object
+ * as `{ ...draft, seq, at, actor }`, built field by field. Events are kept for good, and objects
+ * made by spreading and then extending can each get a hidden class of their own in V8 (a few
+ * hundred bytes apiece); built this way they share one per shape.
+ */
+function stamp(draft: Draft, seq: number, at: string, actor: Actor): ResolverEvent {
+  const event: Record<string, unknown> = {};
+  for (const key of Object.keys(draft)) event[key] = draft[key as keyof Draft];
+  event.seq = seq;
+  event.at = at;
+  event.actor = draft.actor ?? actor;
+  return event as ResolverEvent;
+}
+
 function invalidOptions(issues: ReturnType<typeof toIssues>): ThreadlineError {
   return new ThreadlineError('invalid_options', 'Invalid resolver options', issues);
 }
@@ -400,11 +423,16 @@ function refused(message: string, path: string): ThreadlineError {
   return new ThreadlineError('refused', message, [{ code: 'refused', path: [path], message }]);
 }
 
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+/** `cus_` as character codes: the id is built from codes in one piece (a flat string). */
+const PREFIX: readonly number[] = Object.freeze([...'cus_'].map((c) => c.charCodeAt(0)));
+
 /**
- * A 64-bit hash of a string (two 32-bit FNV-1a lanes with different offsets), in Crockford base
- * 32: short, stable customer ids derived from the interaction that created the customer.
+ * `cus_` and a 64-bit hash of a string (two 32-bit FNV-1a lanes with different offsets) in
+ * Crockford base 32: short, stable customer ids derived from the interaction that created the
+ * customer.
  */
-function hashId(text: string): string {
+function customerIdOf(text: string): CustomerId {
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
@@ -412,16 +440,15 @@ function hashId(text: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
   }
-  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
-  let out = '';
+  const codes = PREFIX.slice();
   let hi = h1 >>> 0;
   let lo = h2 >>> 0;
   for (let k = 0; k < 13; k++) {
-    out += alphabet[lo & 31];
+    codes.push(ALPHABET.charCodeAt(lo & 31));
     lo = (lo >>> 5) | ((hi & 31) << 27);
     hi >>>= 5;
   }
-  return out;
+  return String.fromCharCode(...codes) as CustomerId;
 }
 
 function isCompiled(model: unknown): model is CompiledModel {
@@ -539,32 +566,45 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     fields: fields ?? defaultInteractionFields,
     ...(settings.cacheSize === 0
       ? {}
-      : { keys: new LRUCache<string, IdentifierKey>({ max: settings.cacheSize }) }),
+      : {
+          keys: new GenerationCache<string, IdentifierKey>(settings.cacheSize),
+          entries: new GenerationCache<string, IdentifierEntry>(settings.cacheSize),
+        }),
   };
   const uniqueKinds = new Set<string>(guards.uniqueKinds);
   const vetoes = new Set(guards.vetoComparisons);
   const lookupLimit = Math.max(guards.maxCustomersPerIdentifier, guards.maxCandidatesPerKey);
 
   let lastTime = '';
+  let lastMs = Number.NaN;
+  let lastValue: string | number | undefined;
   const clock = (): string => {
     const value = nowOption === undefined ? new Date() : nowOption();
+    // A clock that returns the same string or number again (an injected, fixed clock) gives the
+    // same time: not parsed and formatted again.
+    if (lastValue !== undefined && value === lastValue) return lastTime;
     const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime()))
+    const ms = date.getTime();
+    if (Number.isNaN(ms))
       throw invalidOptions([
         { code: 'invalid_time', path: ['now'], message: `the clock returned ${String(value)}` },
       ]);
     // Consecutive events mostly share a time: keep one string for it, not one per event.
-    const iso = date.toISOString();
-    if (iso !== lastTime) lastTime = iso;
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastTime = date.toISOString();
+    }
+    lastValue = typeof value === 'string' || typeof value === 'number' ? value : undefined;
     return lastTime;
   };
 
   // Derived views of immutable records, in bounded caches: a record read again soon (a
   // returning customer) is not re-derived; memory stays flat however many customers exist.
   const viewCacheSize = Math.max(1, Math.ceil(settings.cacheSize / 10));
-  const profiles = new LRUCache<CustomerRecord, IdentifierEntry[]>({ max: viewCacheSize });
-  const records = new LRUCache<CustomerRecord, LinkRecord>({ max: viewCacheSize });
-  const indexKeys = new LRUCache<CustomerRecord, string[]>({ max: viewCacheSize });
+  const profiles = new GenerationCache<CustomerRecord, IdentifierEntry[]>(viewCacheSize);
+  const records = new GenerationCache<CustomerRecord, LinkRecord>(viewCacheSize);
+  const indexKeys = new GenerationCache<CustomerRecord, string[]>(viewCacheSize);
+  const scoring = scoringContext(model, memo);
   const profileOf = (r: CustomerRecord) => {
     let p = profiles.get(r);
     if (p === undefined) {
@@ -589,7 +629,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     if (keys === undefined) {
       const set = new Set<string>();
       for (const e of profileOf(r)) if (e.evidence) set.add(e.key);
-      for (const k of recordBlockingKeys(model, recordOf(r, NONE), memo)) set.add(k);
+      for (const k of recordBlockingKeys(scoring, recordValues(scoring, recordOf(r, NONE), true)))
+        set.add(k);
       keys = [...set];
       indexKeys.set(r, keys);
     }
@@ -658,8 +699,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
 
   async function newCustomerId(interactionId: string): Promise<CustomerId> {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const id =
-        `cus_${hashId(attempt === 0 ? interactionId : `${interactionId}#${attempt}`)}` as CustomerId;
+      const id = customerIdOf(attempt === 0 ? interactionId : `${interactionId}#${attempt}`);
       const [live] = await store.getCustomers([id]);
       const [moved] = await store.redirects([id]);
       if (live === undefined && moved === undefined) return id;
@@ -727,7 +767,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     for (const e of entry.identifiers)
       if (!e.evidence && e.reason !== undefined) notes.push(`${e.key}: ${e.reason}, not evidence`);
     const query = linkRecord(entry.identifiers, [entry], settings.maxValuesPerField, generic);
-    const blockKeys = recordBlockingKeys(model, query, memo);
+    const queryValues = recordValues(scoring, query, false);
+    const blockKeys = recordBlockingKeys(scoring, queryValues);
     const postings = await store.lookup(blockKeys, lookupLimit);
     const shared = new Map<string, number>();
     for (const p of [...postings, ...idPostings]) {
@@ -746,10 +787,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       (r): r is CustomerRecord => r !== undefined,
     );
     const scores = scorePairs(
-      model,
-      query,
-      found.map((r) => recordOf(r, generic)),
-      memo,
+      scoring,
+      queryValues,
+      // A customer's view without exclusions is cached, and what was read of it with it.
+      found.map((r) => recordValues(scoring, recordOf(r, generic), generic.size === 0)),
     );
     const queryVerified = new Set(
       entry.identifiers.filter((e) => e.evidence && e.trust.level === 'verified').map((e) => e.key),
@@ -814,7 +855,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         probability: s.score.probability,
         weight: s.score.weight,
         steps: s.score.steps,
-        guards: s.notes.length === 0 ? NO_NOTES : s.notes,
+        guards: s.notes.length === 0 ? NO_NOTES : s.notes.slice(),
       },
     }));
 
@@ -931,16 +972,16 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       const head = await store.head();
       const p = await plan(head);
       const at = clock();
-      const events = p.drafts.map(
-        (d, i) => ({ ...d, seq: head + 1 + i, at, actor: d.actor ?? actor }) as ResolverEvent,
-      );
+      const events = p.drafts.map((d, i) => stamp(d, head + 1 + i, at, actor));
       // A partial state: the customers this change read, to fold its events into.
       const state = emptyResolverState();
       state.head = head;
       for (const r of p.touched) state.customers.set(r.id, r);
       const reviewIds = events.flatMap((e) => (e.type === 'review_resolved' ? [e.reviewId] : []));
-      for (const review of await store.getReviews(reviewIds))
-        if (review !== undefined) state.reviews.set(review.id, review);
+      // Most changes answer no review: no read (a round trip for a database store).
+      if (reviewIds.length > 0)
+        for (const review of await store.getReviews(reviewIds))
+          if (review !== undefined) state.reviews.set(review.id, review);
       for (const event of events) applyEvent(state, event);
       const before = new Map(p.touched.map((r) => [r.id as string, r]));
       const put: CustomerRecord[] = [];
@@ -1176,6 +1217,12 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       throw refused('a split must leave at least one interaction behind', 'interactionIds');
   }
 
+  function ingestParsed(interaction: Interaction, change: ChangeOptions): Promise<IngestResult> {
+    return serialized(() =>
+      write(withReviewIds(ingestPlan(interaction)), change.actor ?? AUTOMATIC),
+    );
+  }
+
   const resolver: Resolver = {
     model,
     settings,
@@ -1187,10 +1234,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     },
 
     async ingest(input, change = {}) {
-      const interaction = parse(input);
-      return serialized(() =>
-        write(withReviewIds(ingestPlan(interaction)), change.actor ?? AUTOMATIC),
-      );
+      return ingestParsed(parse(input), change);
     },
 
     async ingestMany(inputs, change = {}) {
@@ -1226,8 +1270,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
                 : a.i - b.i),
         );
       const results: IngestResult[] = new Array(inputs.length);
-      for (const { interaction, i } of order)
-        results[i] = await resolver.ingest(interaction, change);
+      // Validated above: not parsed a second time.
+      for (const { interaction, i } of order) results[i] = await ingestParsed(interaction, change);
       return results;
     },
 

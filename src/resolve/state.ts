@@ -60,12 +60,11 @@ function insertInteraction(
   list: readonly InteractionEntry[],
   entry: InteractionEntry,
 ): InteractionEntry[] {
-  const out = list.slice();
-  let i = out.length;
+  let i = list.length;
   // Interactions mostly arrive in time order: scan from the end.
-  while (i > 0 && byTimeThenId(out[i - 1] as InteractionEntry, entry) > 0) i--;
-  out.splice(i, 0, entry);
-  return out;
+  while (i > 0 && byTimeThenId(list[i - 1] as InteractionEntry, entry) > 0) i--;
+  // Built exactly sized (a splice into a copy would grow it with slack the record keeps).
+  return i === list.length ? list.concat([entry]) : list.slice(0, i).concat([entry], list.slice(i));
 }
 
 function mergeInteractions(
@@ -88,7 +87,7 @@ function mergeInteractions(
   }
   while (i < a.length) out.push(a[i++] as InteractionEntry);
   while (j < b.length) out.push(b[j++] as InteractionEntry);
-  return out;
+  return out.slice();
 }
 
 function unionEntries(

@@ -1,6 +1,7 @@
 import { ThreadlineError } from '../core/errors.js';
 import type { CustomerId, InteractionId } from '../model/ids.js';
 import type { CustomerRecord, ResolverEvent, Review } from './records.js';
+import { flatString } from './strings.js';
 
 /**
  * The customers holding one index key. `total` is always exact; `customerIds` lists all of them
@@ -144,10 +145,14 @@ export function createMemoryStore(): ResolverStore {
   const redirects = new Map<string, CustomerId>();
   const reviews = new Map<string, Review>();
   const log: ResolverEvent[] = [];
+  // Customer ids in order, rebuilt only after a commit adds or removes a customer: paging
+  // through every customer (an export) must not sort the whole map once per page.
+  let sortedIds: string[] | undefined;
 
   const addHolder = (key: string, id: CustomerId) => {
     const holders = index.get(key);
-    if (holders === undefined) index.set(key, id);
+    // A new key is kept for good: flat, not the concatenation it was built as.
+    if (holders === undefined) index.set(flatString(key), id);
     else if (typeof holders === 'string') {
       if (holders !== id) index.set(key, holders < id ? [holders, id] : [id, holders]);
     } else {
@@ -223,8 +228,11 @@ export function createMemoryStore(): ResolverStore {
       // Everything that can fail is checked before anything changes.
       validate(change);
       for (const event of change.events) log.push(event);
-      for (const id of change.remove) customers.delete(id);
-      for (const record of change.put) customers.set(record.id, record);
+      for (const id of change.remove) if (customers.delete(id)) sortedIds = undefined;
+      for (const record of change.put) {
+        if (sortedIds !== undefined && !customers.has(record.id)) sortedIds = undefined;
+        customers.set(record.id, record);
+      }
       for (const [key, id] of change.indexRemove) removeHolder(key, id);
       for (const [key, id] of change.indexAdd) addHolder(key, id);
       for (const [interaction, id] of change.owners) owners.set(interaction, id);
@@ -236,8 +244,25 @@ export function createMemoryStore(): ResolverStore {
       return log.slice(Math.max(0, after), Math.max(0, after) + Math.max(0, limit));
     },
     async listCustomers(after, limit) {
-      const ids = [...customers.keys()].filter((id) => after === undefined || id > after).sort();
-      return ids.slice(0, limit).map((id) => customers.get(id) as CustomerRecord);
+      if (sortedIds === undefined) sortedIds = [...customers.keys()].sort();
+      const ids = sortedIds;
+      let lo = 0;
+      if (after !== undefined) {
+        let hi = ids.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((ids[mid] as string) <= after) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      // The same count as `slice(0, limit)` of the ids after `after`, for any limit.
+      const rest = ids.length - lo;
+      const n = Math.trunc(limit) || 0;
+      const take = n < 0 ? Math.max(0, rest + n) : Math.min(rest, n);
+      const out: CustomerRecord[] = new Array(take);
+      for (let k = 0; k < take; k++)
+        out[k] = customers.get(ids[lo + k] as string) as CustomerRecord;
+      return out;
     },
   };
 }
