@@ -13,9 +13,10 @@ import {
   type LinkRecord,
   type ModelSpec,
   type PreparedRecords,
-  prepareRecords,
-  trainModel,
+  type TrainedModel,
 } from '../linkage/index.js';
+import { prepareRecordsInParallel } from '../node/prepare.js';
+import { trainModelInParallel } from '../node/train.js';
 import { type CommonOptions, UsageError } from './args.js';
 import { type ColumnDetection, detectColumns, sampleValues } from './detect.js';
 import {
@@ -363,7 +364,7 @@ export async function obtainModel(
 ): Promise<Model> {
   const model =
     options.model === undefined
-      ? train(sources, idColumns, options, cli)
+      ? await train(sources, idColumns, options, cli)
       : await loaded(options.model, sources, idColumns, options, cli);
   if (options.saveModel !== undefined) {
     await atomicWrite(options.saveModel, `${JSON.stringify(model.spec, null, 2)}\n`);
@@ -372,12 +373,12 @@ export async function obtainModel(
   return model;
 }
 
-function train(
+async function train(
   sources: readonly [Source] | readonly [Source, Source],
   idColumns: readonly string[],
   options: CommonOptions,
   cli: CliContext,
-): Model {
+): Promise<Model> {
   const evidence = chooseColumns(sources, idColumns, options, cli);
   if (options.region === undefined) {
     const phones = evidence.filter((c) => c.kind === 'phone').map((c) => quote(c.column));
@@ -399,9 +400,10 @@ function train(
   }
   const { spec, deterministicRules } = buildSpec(evidence, options.region);
   cli.progress.start('train', `training on ${count(size)} records`);
-  let trained: ReturnType<typeof trainModel>;
+  let trained: TrainedModel;
   try {
-    trained = trainModel(spec, leftRecords, {
+    // Reading a large file's records is spread over worker threads; small files stay on this one.
+    trained = await trainModelInParallel(spec, leftRecords, {
       idField: ID_FIELD,
       deterministicRules,
       u: { seed: options.seed },
@@ -480,7 +482,7 @@ async function loaded(
   const rightRecords =
     right === undefined ? undefined : engineRecords(right, perSource[1] ?? new Map());
   cli.progress.start('prepare', 'preparing the records');
-  const data = prepareRecords(model, leftRecords, {
+  const data = await prepareRecordsInParallel(model, leftRecords, {
     idField: ID_FIELD,
     ...(rightRecords === undefined ? {} : { right: rightRecords }),
   });
