@@ -1,5 +1,6 @@
 import {
   buildHandoff,
+  createHandoffCache,
   extractCommitments,
   extractFacts,
   fitHandoff,
@@ -201,3 +202,17 @@ export const issueSectionEither = liftEither(issueSection);
  * ```
  */
 export const summarizeEither = liftEither(summarize);
+
+/**
+ * `createHandoffCache` as an `Either`: a cache to share between builds, or the problems with its
+ * options.
+ *
+ * @example
+ * ```ts
+ * import { createHandoffCacheEither } from 'threadline/fp';
+ *
+ * console.log(createHandoffCacheEither({ maxTexts: 2000 })._tag); // Right
+ * console.log(createHandoffCacheEither({ maxTexts: -1 })._tag); // Left
+ * ```
+ */
+export const createHandoffCacheEither = liftEither(createHandoffCache);

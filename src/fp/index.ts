@@ -64,6 +64,7 @@ export {
 } from './functions.js';
 export {
   buildHandoffEither,
+  createHandoffCacheEither,
   extractCommitmentsEither,
   extractFactsEither,
   fitHandoffEither,

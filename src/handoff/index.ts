@@ -23,6 +23,12 @@ export {
   TwilioTaskAttributesOptionsSchema,
   toTwilioTaskAttributes,
 } from './adapters/twilio.js';
+export {
+  createHandoffCache,
+  type HandoffCache,
+  type HandoffCacheOptions,
+  HandoffCacheOptionsSchema,
+} from './cache/cache.js';
 export { type Citation, CitationSchema } from './citation.js';
 export * from './extract/index.js';
 export { estimateTokens } from './fit/measure.js';

@@ -23,8 +23,8 @@ import {
   ExtractFactsOptionsSchema,
 } from './options.js';
 import { findProducts } from './products.js';
-import type { Reading } from './reading.js';
-import type { Fact, FactCitation, FactEvidence, FactKind } from './schema.js';
+import { type Reading, Readings } from './reading.js';
+import type { ConversationSide, Fact, FactCitation, FactEvidence, FactKind } from './schema.js';
 import type { Span } from './text.js';
 import { instant, localDay } from './time.js';
 import { type Conversation, conversationOf, type Slot } from './walk.js';
@@ -57,23 +57,42 @@ export interface FactSettings {
 }
 
 /**
- * One call's scan: its settings, and what it already read. Texts, identifiers and names recur
- * throughout a journey; each is read once per call.
+ * What reading identifiers and names gives, under their values. Nothing in it depends on the
+ * settings (a phone's regions are part of its entry), so a cache may keep one across calls.
  */
-interface Scan {
-  readonly settings: FactSettings;
-  /** What each text that holds no date gives, by side and region (see {@link findingsOf}). */
-  readonly findings: Map<string, Map<string, Map<Reading, Findings>>>;
-  /** What each text that may hold a date gives, by {@link datedKey}. */
-  readonly dated: Map<string, Findings>;
-  /** The reference numbers in each text (messages and subjects). */
-  readonly references: Map<string, readonly FoundReference[]>;
+export interface ValueMemo {
   /** Each identifier read, under its value (see {@link readOnce}). */
   readonly reads: Map<string, ReadMemo[]>;
   /** Account identifiers read, by {@link readKey}. */
   readonly accounts: Map<string, IdentifierRead>;
   /** The key of each participant name. */
   readonly names: Map<string, string | undefined>;
+}
+
+/** An empty {@link ValueMemo}. */
+export function valueMemo(): ValueMemo {
+  return { reads: new Map(), accounts: new Map(), names: new Map() };
+}
+
+/**
+ * One call's scan: its settings, and what it already read. Texts, identifiers and names recur
+ * throughout a journey; each is read once per call, or once while a cache keeps it. What a text
+ * gives is kept on its reading (see `Reading.keep`) under the reference extractor and the
+ * other settings it depends on, so it can only be reused for the same text read the same way.
+ */
+interface Scan {
+  readonly settings: FactSettings;
+  /** Where subjects are read (messages come read with their slots). */
+  readonly readings: Readings;
+  readonly values: ValueMemo;
+  /** The findings keys of texts without dates, by region (see {@link sideKey}). */
+  readonly sideKeys: Map<string, Readonly<Record<ConversationSide, string>>>;
+}
+
+/** What a call may share with other calls: readings of texts and read values (see `createHandoffCache`). */
+export interface FactMemo {
+  readonly readings?: Readings | undefined;
+  readonly values?: ValueMemo | undefined;
 }
 
 /**
@@ -139,15 +158,16 @@ export function extractFacts(
 }
 
 /** The facts given in a conversation, oldest first (see {@link extractFacts}). */
-export function factsIn(conversation: Conversation, settings: FactSettings): readonly Fact[] {
+export function factsIn(
+  conversation: Conversation,
+  settings: FactSettings,
+  memo: FactMemo = {},
+): readonly Fact[] {
   const scan: Scan = {
     settings,
-    findings: new Map(),
-    dated: new Map(),
-    references: new Map(),
-    reads: new Map(),
-    accounts: new Map(),
-    names: new Map(),
+    readings: memo.readings ?? new Readings(),
+    values: memo.values ?? valueMemo(),
+    sideKeys: new Map(),
   };
   const ledger = new Ledger();
   const { ordered, starts } = conversation;
@@ -165,7 +185,8 @@ function regionOf(interaction: Interaction, settings: FactSettings): RegionCode 
   return interaction.region ?? settings.region;
 }
 
-type IdentifierRead = { kind: FactKind; key: string; text: string } | undefined;
+/** An identifier read as a fact: its kind, normalized key and text; undefined when it is none. */
+export type IdentifierRead = { kind: FactKind; key: string; text: string } | undefined;
 
 function fromInteraction(
   ledger: Ledger,
@@ -200,10 +221,11 @@ function fromInteraction(
   }
   for (const participant of interaction.participants ?? []) {
     if (participant.role !== 'customer' || participant.name === undefined) continue;
-    let key = scan.names.get(participant.name);
-    if (key === undefined && !scan.names.has(participant.name)) {
+    const names = scan.values.names;
+    let key = names.get(participant.name);
+    if (key === undefined && !names.has(participant.name)) {
       key = nameKey(participant.name);
-      scan.names.set(participant.name, key);
+      names.set(participant.name, key);
     }
     if (key === undefined) continue;
     ledger.add(
@@ -214,7 +236,7 @@ function fromInteraction(
     );
   }
   if (interaction.subject !== undefined) {
-    for (const ref of referencesIn(scan, interaction.subject)) {
+    for (const ref of referencesIn(scan, scan.readings.of(interaction.subject))) {
       const key = referenceKey(ref.key);
       if (key === undefined) continue;
       const citation: FactCitation = Object.freeze({
@@ -242,18 +264,18 @@ function cite(
   return Object.freeze({ interactionId: interaction.id, at, evidence, verified, text });
 }
 
-/** The reference numbers in a text, found once per call. */
-function referencesIn(scan: Scan, text: string): readonly FoundReference[] {
-  let found = scan.references.get(text);
-  if (found === undefined) {
-    found = extractReferences(text, scan.settings.extractor);
-    scan.references.set(text, found);
-  }
-  return found;
+/** Where a reading keeps its reference numbers (findings keys start with a side). */
+const REFERENCES = 'references';
+
+/** The reference numbers in a text, found once per reading and extractor. */
+function referencesIn(scan: Scan, reading: Reading): readonly FoundReference[] {
+  const extractor = scan.settings.extractor;
+  const known = reading.kept<readonly FoundReference[]>(extractor, REFERENCES);
+  return known ?? reading.keep(extractor, REFERENCES, extractReferences(reading.text, extractor));
 }
 
 /** A read identifier, kept under its value with the rest of what reading it depends on. */
-interface ReadMemo {
+export interface ReadMemo {
   readonly kind: ObservedIdentifier['kind'];
   /** The region a phone is read in, or a handle's platform. */
   readonly first: string;
@@ -291,20 +313,21 @@ function readOnce(
     case 'account': {
       // A namespace is free text: these keep their joined key.
       const memo = readKey(identifier, region);
-      let read = scan.accounts.get(memo);
-      if (read === undefined && !scan.accounts.has(memo)) {
+      const accounts = scan.values.accounts;
+      let read = accounts.get(memo);
+      if (read === undefined && !accounts.has(memo)) {
         read = fromIdentifier(identifier, region);
-        scan.accounts.set(memo, read);
+        accounts.set(memo, read);
       }
       return read;
     }
     default:
       value = '';
   }
-  let memos = scan.reads.get(value);
+  let memos = scan.values.reads.get(value);
   if (memos === undefined) {
     memos = [];
-    scan.reads.set(value, memos);
+    scan.values.reads.set(value, memos);
   }
   for (const memo of memos) {
     if (memo.kind === identifier.kind && memo.first === first && memo.second === second) {
@@ -388,9 +411,10 @@ interface Findings {
 }
 
 /**
- * What a message's findings depend on: its text, its side and its region, and for a text that
- * may hold a date, the date order and the writer's local day (dates without a year and
- * relative dates are read against it). Messages that agree on all of these find the same.
+ * What a message's findings depend on: its text, its side and its region, the reference
+ * extractor, and for a text that may hold a date, the date order and the writer's local day
+ * (dates without a year and relative dates are read against it). Messages that agree on all of
+ * these find the same, so the findings are kept on the reading under the rest.
  */
 function findingsOf(
   slot: Slot,
@@ -398,44 +422,35 @@ function findingsOf(
   region: RegionCode | undefined,
   order: DateOrder | undefined,
 ): Findings {
-  if (slot.reading.derive(mayHaveDate)) {
-    return kept(scan.dated, datedKey(slot, region, order), slot, scan, region, order);
+  const { reading } = slot;
+  const extractor = scan.settings.extractor;
+  let key: string;
+  if (reading.derive(mayHaveDate)) {
+    const day = localDay(slot.ms, slot.offset);
+    key = `${slot.side}\u0000${region ?? ''}\u0000${order ?? ''}\u0000${day.year}-${day.month}-${day.day}`;
+  } else {
+    key = sideKey(scan, slot.side, region);
   }
-  // By side, then region: a key string joined for every message would be hashed anew each time.
-  let byRegion = scan.findings.get(slot.side);
-  if (byRegion === undefined) {
-    byRegion = new Map();
-    scan.findings.set(slot.side, byRegion);
-  }
-  let byReading = byRegion.get(region ?? '');
-  if (byReading === undefined) {
-    byReading = new Map();
-    byRegion.set(region ?? '', byReading);
-  }
-  return kept(byReading, slot.reading, slot, scan, region, order);
+  return (
+    reading.kept<Findings>(extractor, key) ??
+    reading.keep(extractor, key, findIn(slot, scan, region, order))
+  );
 }
 
-/** The findings kept under `key`, read from the slot's text the first time. */
-function kept<K>(
-  shelf: Map<K, Findings>,
-  key: K,
-  slot: Slot,
-  scan: Scan,
-  region: RegionCode | undefined,
-  order: DateOrder | undefined,
-): Findings {
-  let findings = shelf.get(key);
-  if (findings === undefined) {
-    findings = findIn(slot, scan, region, order);
-    shelf.set(key, findings);
+/**
+ * The findings key of a text without dates, `side NUL region`: made once per call for each
+ * side and region, so that each message looks its findings up under a string already hashed.
+ */
+function sideKey(scan: Scan, side: ConversationSide, region: RegionCode | undefined): string {
+  let keys = scan.sideKeys.get(region ?? '');
+  if (keys === undefined) {
+    keys = {
+      customer: `customer\u0000${region ?? ''}`,
+      business: `business\u0000${region ?? ''}`,
+    };
+    scan.sideKeys.set(region ?? '', keys);
   }
-  return findings;
-}
-
-/** The key of a text that may hold a date: side, region, date order, local day and text. */
-function datedKey(slot: Slot, region: RegionCode | undefined, order: DateOrder | undefined) {
-  const day = localDay(slot.ms, slot.offset);
-  return `${slot.side}\u0000${region ?? ''}\u0000${order ?? ''}\u0000${day.year}-${day.month}-${day.day}\u0000${slot.text}`;
+  return keys[side];
 }
 
 function fromMessage(
@@ -546,7 +561,7 @@ function findIn(
       claims.take(foundValue(value.kind, value, 'label'));
     }
   }
-  for (const ref of referencesIn(scan, text)) {
+  for (const ref of referencesIn(scan, reading)) {
     const key = referenceKey(ref.key);
     if (key === undefined || !claims.free(ref)) continue;
     const evidence = ref.evidence === 'keyword' ? 'keyword' : 'shape';

@@ -27,6 +27,7 @@ export class Reading {
   #tokens: Token[] | undefined;
   #sentences: Sentence[] | undefined;
   readonly #derived = new Map<Derivation<unknown>, unknown>();
+  #kept: Map<object, Map<string, unknown>> | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -55,6 +56,40 @@ export class Reading {
     this.#derived.set(derivation, value);
     return value;
   }
+
+  /**
+   * A value derived from this text and a few settings, kept by {@link Reading.keep} under
+   * `owner` (an object the settings hang off, such as a reference extractor) and `key` (the
+   * other settings, joined); undefined when none is kept.
+   */
+  kept<T>(owner: object, key: string): T | undefined {
+    return this.#kept?.get(owner)?.get(key) as T | undefined;
+  }
+
+  /**
+   * Keeps a value derived from nothing but this text, `owner` and `key` (see
+   * {@link Reading.kept}); a get and a set rather than a callback, so that hot loops make no
+   * closure per message.
+   */
+  keep<T>(owner: object, key: string, value: T): T {
+    this.#kept ??= new Map();
+    let shelf = this.#kept.get(owner);
+    if (shelf === undefined) {
+      shelf = new Map();
+      this.#kept.set(owner, shelf);
+    }
+    shelf.set(key, value);
+    return value;
+  }
+}
+
+/**
+ * Where readings outlive a build (see `createHandoffCache`): any map-like store keyed by the
+ * text itself, so a reading is only ever reused for the very same text.
+ */
+export interface ReadingStore {
+  get(text: string): Reading | undefined;
+  set(text: string, reading: Reading): unknown;
 }
 
 /**
@@ -79,15 +114,29 @@ export function sentencesWithTokens(
   return out;
 }
 
-/** The readings of one build, one per distinct text. */
+/**
+ * The readings of one build, one per distinct text. With a `store`, readings are looked up
+ * there first and kept there: the build's own map still answers repeats, so the store is asked
+ * once per distinct text and build.
+ */
 export class Readings {
   readonly #byText = new Map<string, Reading>();
+  readonly #store: ReadingStore | undefined;
+
+  constructor(store?: ReadingStore) {
+    this.#store = store;
+  }
 
   /** The reading of `text`, made on first request. */
   of(text: string): Reading {
     let reading = this.#byText.get(text);
     if (reading === undefined) {
-      reading = new Reading(text);
+      const store = this.#store;
+      reading = store?.get(text);
+      if (reading === undefined) {
+        reading = new Reading(text);
+        store?.set(text, reading);
+      }
       this.#byText.set(text, reading);
     }
     return reading;

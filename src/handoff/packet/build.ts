@@ -5,6 +5,7 @@ import type { Interaction, Message } from '../../model/interaction.js';
 import type { Journey } from '../../model/journey.js';
 import type { RegionCode } from '../../normalize/phone/phone.js';
 import { defaultReferenceExtractor } from '../../normalize/reference/defaults.js';
+import { buildMemo } from '../cache/cache.js';
 import { factsIn } from '../extract/facts.js';
 import { Readings } from '../extract/reading.js';
 import { parseInstant } from '../extract/time.js';
@@ -121,14 +122,20 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     }
     if (!treatment.show) secrets.push(identifierSecret(linked.identifier, linked.key, treatment));
   }
-  // Every extractor reads the same texts: each is read once, for the raw and the redacted copy.
-  const readings = new Readings();
+  // Every extractor reads the same texts: each is read once, for the raw and the redacted copy,
+  // and with a cache, once for all the builds that keep it.
+  const memo = o.cache === undefined ? undefined : buildMemo(o.cache);
+  const readings = new Readings(memo?.texts);
   const told = conversationOf(raw, readings);
-  const facts = factsIn(told, {
-    region: o.region as RegionCode | undefined,
-    dateOrder: o.dateOrder,
-    extractor: defaultReferenceExtractor,
-  });
+  const facts = factsIn(
+    told,
+    {
+      region: o.region as RegionCode | undefined,
+      dateOrder: o.dateOrder,
+      extractor: defaultReferenceExtractor,
+    },
+    { readings, values: memo?.values },
+  );
   const treatments = facts.map((fact) => factTreatment(fact, policy, undisclosed));
   facts.forEach((fact, k) => {
     const treatment = treatments[k] as Treatment;
@@ -182,6 +189,7 @@ export function draftHandoff(input: HandoffInput, options: HandoffOptions): Draf
     customer,
     identity,
     undisclosed,
+    section: memo?.section,
   };
   const who = buildWho(ctx);
   const issue = buildIssue(ctx);

@@ -6,6 +6,7 @@ import type { Conversation } from '../extract/walk.js';
 import type { Policy } from '../redact/policy.js';
 import type { RedactionLog } from '../redact/report.js';
 import type { Scrubber } from '../redact/scrub.js';
+import type { SectionMemo } from '../summary/section.js';
 import type { CompiledHandoffOptions, HandoffIdentity } from './options.js';
 
 /** Everything the section builders share while one packet is built. */
@@ -29,4 +30,6 @@ export interface BuildContext {
    * their values as written, lower-cased, after `=`.
    */
   readonly undisclosed: ReadonlySet<string>;
+  /** The summary's tables kept by a handoff cache, when the build has one. */
+  readonly section: SectionMemo | undefined;
 }

@@ -1,6 +1,6 @@
 import type { InteractionId } from '../../model/ids.js';
 import { parseInstant } from '../extract/time.js';
-import { issueSection } from '../summary/section.js';
+import { issueSectionWith } from '../summary/section.js';
 import type { BuildContext } from './context.js';
 import type { HandoffPacket } from './schema.js';
 import { clip, oneLine } from './text.js';
@@ -18,10 +18,11 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** The issue line and the summary of what happened so far, from the redacted dialog. */
 export function buildIssue(ctx: BuildContext): HandoffPacket['issue'] {
-  const section = issueSection(ctx.redacted, {
-    budgetChars: ISSUE_SECTION_CHARS,
-    now: ctx.options.nowMs,
-  });
+  const section = issueSectionWith(
+    ctx.redacted,
+    { budgetChars: ISSUE_SECTION_CHARS, now: ctx.options.nowMs },
+    ctx.section,
+  );
   const summary: HandoffPacket['issue']['summary'][number][] = [];
   let internal = 0;
   for (const sentence of section.summary.sentences) {

@@ -14,6 +14,7 @@ import type { Journey } from '../../model/journey.js';
 import { toIssues } from '../../model/parse.js';
 import { TimestampSchema } from '../../model/time.js';
 import { RegionCodeSchema } from '../../normalize/phone/phone.js';
+import { type HandoffCache, isHandoffCache } from '../cache/cache.js';
 import { HandoffBudgetSchema, HandoffFormatSchema, HandoffReaderSchema } from './schema.js';
 
 /**
@@ -54,6 +55,13 @@ export const HandoffOptionsSchema = z.strictObject({
   region: RegionCodeSchema.optional(),
   /** How to read numeric dates whose day and month could be swapped. */
   dateOrder: z.enum(['mdy', 'dmy']).optional(),
+  /**
+   * A cache from `createHandoffCache`, shared by the builds of a growing journey so that each
+   * text is read once; the packet is the same with or without it.
+   */
+  cache: z
+    .custom<HandoffCache>(isHandoffCache, { message: 'expected a cache from createHandoffCache' })
+    .optional(),
 });
 
 /**
@@ -153,6 +161,7 @@ export interface CompiledHandoffOptions {
   readonly profiles: ChannelProfileOverrides;
   readonly region: string | undefined;
   readonly dateOrder: 'mdy' | 'dmy' | undefined;
+  readonly cache: HandoffCache | undefined;
 }
 
 /** Validates options; throws `invalid_options` with path-addressed issues. */
@@ -187,6 +196,7 @@ export function compileHandoffOptions(options: unknown): CompiledHandoffOptions 
     profiles,
     region: o.region,
     dateOrder: o.dateOrder,
+    cache: o.cache,
   };
 }
 

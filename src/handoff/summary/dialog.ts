@@ -71,18 +71,33 @@ function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V)
 }
 
 /**
+ * What splitting a dialog derives from texts alone, under the texts: cleaned messages, the
+ * sentences of a cleaned text, and sentences without their openings. A cache may keep one
+ * between calls.
+ */
+export interface DialogMemo {
+  readonly cleaned: Map<string, CleanText>;
+  readonly split: Map<string, Span[]>;
+  readonly stripped: Map<string, string>;
+}
+
+/** An empty {@link DialogMemo}. */
+export function dialogMemo(): DialogMemo {
+  return { cleaned: new Map(), split: new Map(), stripped: new Map() };
+}
+
+/**
  * Splits every message of the interactions into sentences. Messages written after `now`
  * (milliseconds) are left out, as are interactions that started after it.
  */
 export function dialogSentences(
   interactions: readonly Interaction[],
   now?: number,
+  memo: DialogMemo = dialogMemo(),
 ): DialogSentence[] {
   // A dialog repeats itself (greetings, templates, a customer asking again): each distinct
-  // text is cleaned, split and stripped once per call.
-  const cleaned = new Map<string, CleanText>();
-  const split = new Map<string, Span[]>();
-  const stripped = new Map<string, string>();
+  // text is cleaned, split and stripped once per call (or once while a cache keeps it).
+  const { cleaned, split, stripped } = memo;
   const groups: Group[] = [];
   for (const interaction of chronological(interactions, now)) {
     let open: Group | undefined;

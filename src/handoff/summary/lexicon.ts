@@ -1,5 +1,7 @@
 // Word analysis cached per dialog: a dialog repeats a small vocabulary many times, so each
-// distinct word is classified once. The cache lives only as long as one call.
+// distinct word is classified once. The cache lives as long as one call, or as long as a
+// handoff cache keeps it (token ids are only compared with ids of the same lexicon, so any
+// lexicon gives the same overlaps).
 
 import type { TokenSet } from './centrality.js';
 import { type Cues, isActionWord, isCourtesyWord, isProblemWord } from './cues.js';
@@ -28,8 +30,14 @@ function insertSorted(ids: number[], id: number): void {
   ids.splice(i, 0, id);
 }
 
+/** A function that analyses sentences, and how much it keeps. */
+export type Lexicon = ((sentence: string) => Analysis) & {
+  /** The words and sentences it holds: a cache drops a lexicon that grew too big. */
+  readonly size: () => number;
+};
+
 /** Returns a function that analyses sentences, sharing token ids and the word cache. */
-export function createLexicon(): (sentence: string) => Analysis {
+export function createLexicon(): Lexicon {
   const seen = new Map<string, WordInfo>();
   const ids = new Map<string, number>();
   const classify = (word: string): WordInfo => {
@@ -79,7 +87,7 @@ export function createLexicon(): (sentence: string) => Analysis {
     };
   };
   // Dialogs repeat sentences; each distinct one is analysed once.
-  return (sentence) => {
+  const lexicon = (sentence: string): Analysis => {
     let analysis = analysed.get(sentence);
     if (analysis === undefined) {
       analysis = analyse(sentence);
@@ -87,4 +95,5 @@ export function createLexicon(): (sentence: string) => Analysis {
     }
     return analysis;
   };
+  return Object.assign(lexicon, { size: () => seen.size + analysed.size });
 }

@@ -6,7 +6,7 @@
 import { type TokenSet, textRank } from './centrality.js';
 import type { Cues } from './cues.js';
 import type { DialogSentence } from './dialog.js';
-import { type Analysis, createLexicon } from './lexicon.js';
+import { type Analysis, createLexicon, type Lexicon } from './lexicon.js';
 
 /** The weights of the scores. Tuned on the first half of a public dialog corpus. */
 export interface Weights {
@@ -92,12 +92,15 @@ export interface Scored {
 
 const saturate = (count: number, at: number) => Math.min(count, at) / at;
 
-/** Scores every sentence of a dialog. Linear in the dialog's length for a fixed window. */
+/**
+ * Scores every sentence of a dialog. Linear in the dialog's length for a fixed window.
+ * `analyse` may be a lexicon kept between calls: the scores do not depend on its token ids.
+ */
 export function scoreSentences(
   sentences: readonly DialogSentence[],
   weights: Weights = DEFAULT_WEIGHTS,
+  analyse: Lexicon = createLexicon(),
 ): Scored[] {
-  const analyse = createLexicon();
   const analyses = sentences.map((s) => analyse(s.text));
   const sets = analyses.map((a) => a.tokens);
   const centrality = textRank(sets, weights.window);

@@ -1,6 +1,7 @@
 import type { Interaction } from '../../model/interaction.js';
-import { dialogSentences } from './dialog.js';
+import { type DialogMemo, dialogSentences } from './dialog.js';
 import { issueFrom, pickIssue } from './issue.js';
+import type { Lexicon } from './lexicon.js';
 import {
   type HandoffSummarySentence,
   type IssueSection,
@@ -52,12 +53,31 @@ export function issueSection(
   interactions: readonly Interaction[],
   options: IssueSectionOptions,
 ): IssueSection {
+  return issueSectionWith(interactions, options, undefined);
+}
+
+/** What {@link issueSectionWith} may reuse from earlier calls: text splits and word analyses. */
+export interface SectionMemo {
+  readonly dialog: DialogMemo;
+  readonly lexicon: Lexicon;
+}
+
+/** {@link issueSection}, reusing what `memo` already derived from the same texts. */
+export function issueSectionWith(
+  interactions: readonly Interaction[],
+  options: IssueSectionOptions,
+  memo: SectionMemo | undefined,
+): IssueSection {
   const { budgetChars, now, roleLabels } = parseOptions(
     IssueSectionOptionsSchema,
     options,
     'issueSection',
   );
-  const scored = scoreSentences(dialogSentences(interactions, nowMillis(now)));
+  const scored = scoreSentences(
+    dialogSentences(interactions, nowMillis(now), memo?.dialog),
+    undefined,
+    memo?.lexicon,
+  );
   const pick = pickIssue(scored);
   const labelCost = roleLabels && pick !== undefined ? 'Customer: '.length : 0;
   const issueBudget = Math.min(
