@@ -93,55 +93,63 @@ function valuesSize(values: ValueMemo): number {
   return values.reads.size + values.accounts.size + values.names.size;
 }
 
-class TextCache implements HandoffCache {
-  readonly maxTexts: number;
-  readonly #texts: LRUCache<string, Reading>;
-  #values: ValueMemo = valueMemo();
-  #section: SectionMemo = { dialog: dialogMemo(), lexicon: createLexicon() };
+// A cache carries its per-build step under this symbol, out of sight of callers. It is a plain
+// object made by a function, not a class instance checked with `instanceof`: the options schema
+// recognises caches, and a class there would make every bundle that validates handoff options
+// carry the cache and lru-cache, even one that never makes a cache.
+const FOR_BUILD: unique symbol = /* @__PURE__ */ Symbol('threadline.handoffCache');
 
-  constructor(maxTexts: number) {
-    this.maxTexts = maxTexts;
-    this.#texts = new LRUCache({ max: maxTexts });
-  }
+interface CacheInternals {
+  readonly [FOR_BUILD]: () => BuildMemo;
+}
 
-  get size(): number {
-    return this.#texts.size;
-  }
-
-  clear(): void {
-    this.#texts.clear();
-    this.#values = valueMemo();
-    this.#section = { dialog: dialogMemo(), lexicon: createLexicon() };
-  }
-
-  /**
-   * The tables for the next build. Readings are evicted one by one; the value and summary
-   * tables, whose entries are small and shared by many texts, are dropped whole between builds
-   * once they outgrow their bound (never during one: a lexicon's token ids must stay the same
-   * for all the sentences of a build).
-   */
-  forBuild(): BuildMemo {
-    if (valuesSize(this.#values) > this.maxTexts) this.#values = valueMemo();
-    if (sectionSize(this.#section) > SECTION_ENTRIES_PER_TEXT * this.maxTexts) {
-      this.#section = { dialog: dialogMemo(), lexicon: createLexicon() };
-    }
-    return { texts: this.#texts, values: this.#values, section: this.#section };
-  }
+/**
+ * The tables for the next build. Readings are evicted one by one; the value and summary tables,
+ * whose entries are small and shared by many texts, are dropped whole between builds once they
+ * outgrow their bound (never during one: a lexicon's token ids must stay the same for all the
+ * sentences of a build).
+ */
+function textCache(maxTexts: number): HandoffCache & CacheInternals {
+  const texts = new LRUCache<string, Reading>({ max: maxTexts });
+  let values: ValueMemo = valueMemo();
+  let section: SectionMemo = { dialog: dialogMemo(), lexicon: createLexicon() };
+  return {
+    maxTexts,
+    get size() {
+      return texts.size;
+    },
+    clear() {
+      texts.clear();
+      values = valueMemo();
+      section = { dialog: dialogMemo(), lexicon: createLexicon() };
+    },
+    [FOR_BUILD]() {
+      if (valuesSize(values) > maxTexts) values = valueMemo();
+      if (sectionSize(section) > SECTION_ENTRIES_PER_TEXT * maxTexts) {
+        section = { dialog: dialogMemo(), lexicon: createLexicon() };
+      }
+      return { texts, values, section };
+    },
+  };
 }
 
 /** True for a cache made by {@link createHandoffCache}. */
 export function isHandoffCache(value: unknown): value is HandoffCache {
-  return value instanceof TextCache;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<CacheInternals>)[FOR_BUILD] === 'function'
+  );
 }
 
 /** The tables of a cache for the next build. */
 export function buildMemo(cache: HandoffCache): BuildMemo {
-  if (!(cache instanceof TextCache)) {
+  if (!isHandoffCache(cache)) {
     throw new ThreadlineError('invalid_options', 'Invalid handoff options', [
       { code: 'custom', path: ['cache'], message: 'expected a cache from createHandoffCache' },
     ]);
   }
-  return cache.forBuild();
+  return (cache as HandoffCache & CacheInternals)[FOR_BUILD]();
 }
 
 /**
@@ -197,5 +205,5 @@ export function createHandoffCache(options?: HandoffCacheOptions): HandoffCache 
       toIssues(parsed.error),
     );
   }
-  return new TextCache(parsed.data.maxTexts);
+  return textCache(parsed.data.maxTexts);
 }
