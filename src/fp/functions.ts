@@ -16,7 +16,7 @@ import { pairDetail, predict } from '../linkage/predict/predict.js';
 import { prepareRecords, restorePrepared } from '../linkage/prepare/prepare.js';
 import { matchWeight } from '../linkage/score/score.js';
 import type { ModelSpec, ModelSpecInput } from '../linkage/spec/spec.js';
-import { trainModel } from '../linkage/train/train.js';
+import { trainingSpec, trainModel } from '../linkage/train/train.js';
 import { customerId, interactionId, journeyId, newInteractionId } from '../model/ids.js';
 import { createEmailNormalizer, normalizeEmail } from '../normalize/email/email.js';
 import { identifierKey } from '../normalize/identifier/identifier.js';
@@ -243,6 +243,20 @@ export function compileModelEither(
  * ```
  */
 export const trainModelEither = liftEither(trainModel);
+
+/**
+ * `trainingSpec` as an `Either`: the spec to prepare records with for training, or the problems
+ * with the spec and options.
+ *
+ * @example
+ * ```ts
+ * import { trainingSpecEither } from 'threadline/fp';
+ *
+ * const spec = { comparisons: [{ name: 'e', field: 'e', levels: [{ kind: 'exact' }, { kind: 'else' }] }] };
+ * console.log(trainingSpecEither(spec)._tag); // Left (no blocking rule to estimate m from)
+ * ```
+ */
+export const trainingSpecEither = liftEither(trainingSpec);
 
 /**
  * `trainModel` as a lazy `TaskEither`: the training runs when the task is invoked.

@@ -59,6 +59,7 @@ export {
   replayEventsEither,
   restorePreparedEither,
   threadJourneysEither,
+  trainingSpecEither,
   trainModelEither,
   trainModelTaskEither,
 } from './functions.js';

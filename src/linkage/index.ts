@@ -124,6 +124,7 @@ export {
   type TrainedModel,
   type TrainingReport,
   type TrainOptions,
+  trainingSpec,
   trainModel,
 } from './train/train.js';
 export {

@@ -318,6 +318,27 @@ function termFrequencyTables(
  *
  * @throws {@link ThreadlineError} `invalid_model` for a bad spec, `invalid_options` when there is
  * nothing to estimate m from.
+ * @example
+ * ```ts
+ * import { compileModel, prepareRecords, trainingSpec, trainModel } from 'threadline';
+ *
+ * const people = [
+ *   { id: '1', name: 'Ana Souza', city: 'Lisbon' }, { id: '2', name: 'Ana Sousa', city: 'Lisbon' },
+ *   { id: '3', name: 'Bob Smith', city: 'Leeds' }, { id: '4', name: 'Robert Smith', city: 'Leeds' },
+ * ];
+ * const spec = {
+ *   comparisons: [
+ *     { name: 'name', field: 'name', levels: [{ kind: 'null' }, { kind: 'exact', transform: ['name'] }, { kind: 'jaro_winkler', threshold: 0.9, transform: ['name'] }, { kind: 'else' }] },
+ *     { name: 'city', field: 'city', levels: [{ kind: 'null' }, { kind: 'exact', transform: ['fold'] }, { kind: 'else' }] },
+ *   ],
+ *   blocking: [{ keys: [{ field: 'city', transform: ['fold'] }] }, { keys: [{ field: 'name', transform: ['family'] }] }],
+ * } as const;
+ * const options = { u: { seed: 1 } };
+ * // Prepared once (elsewhere, in a real program: another thread, a cache), then trained on.
+ * const prepared = prepareRecords(compileModel(trainingSpec(spec, options)), people);
+ * const trained = trainModel(spec, people, { ...options, prepared });
+ * console.log(trained.report.sessions.length); // 2
+ * ```
  */
 export function trainingSpec(
   spec: ModelSpecInput | ModelSpec,
