@@ -196,7 +196,7 @@ function postgresSuite(connectionString: string): void {
       if (created?.type !== 'customer_created') throw new Error('expected a new customer');
       const error = await store
         .commit({
-          expectedHead: 1,
+          ...emptyCommit(1),
           events: [
             {
               type: 'interaction_linked',
@@ -207,14 +207,6 @@ function postgresSuite(connectionString: string): void {
               interaction: created.interaction,
             },
           ],
-          put: [],
-          remove: [],
-          indexAdd: [],
-          indexRemove: [],
-          owners: [],
-          redirects: [],
-          unredirect: [],
-          reviews: [],
         })
         .catch((e: unknown) => e);
       expect((error as ThreadlineError).code).toBe('store_failure');
@@ -244,18 +236,7 @@ function postgresSuite(connectionString: string): void {
       const { events } = await resolver.ingest(anaContact('em-1', 0));
       const [event] = events;
       if (event === undefined) throw new Error('expected an event');
-      const change = {
-        expectedHead: 1,
-        events: [{ ...event, seq: 5 }],
-        put: [],
-        remove: [],
-        indexAdd: [],
-        indexRemove: [],
-        owners: [],
-        redirects: [],
-        unredirect: [],
-        reviews: [],
-      };
+      const change = { ...emptyCommit(1), events: [{ ...event, seq: 5 }] };
       const fromMemory = await createMemoryStore()
         .commit({ ...change, expectedHead: 0, events: [{ ...event, seq: 4 }] })
         .catch((e: unknown) => e);

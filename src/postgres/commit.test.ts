@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustomerId, InteractionId } from '../model/ids.js';
 import type { CustomerRecord, Review } from '../resolve/records.js';
-import type { StoreCommit } from '../resolve/store.js';
+import { emptyStoreCommit, type StoreCommit } from '../resolve/store.js';
 import { commitParameters } from './commit.js';
 
 const AT = '2026-03-01T09:00:00.000Z';
@@ -32,18 +32,7 @@ function review(id: string, status: Review['status']): Review {
   };
 }
 
-const empty: StoreCommit = {
-  expectedHead: 0,
-  events: [],
-  put: [],
-  remove: [],
-  indexAdd: [],
-  indexRemove: [],
-  owners: [],
-  redirects: [],
-  unredirect: [],
-  reviews: [],
-};
+const empty = emptyStoreCommit(0);
 
 /** What a store holds after a change, applied part by part as the memory store does. */
 function applyRaw(change: StoreCommit) {

@@ -6,7 +6,7 @@ import { GenerationCache } from './cache.js';
 import { canonicalInstant } from './evidence.js';
 import type { CustomerRecord, ResolverEvent } from './records.js';
 import { createResolver } from './resolver.js';
-import { createMemoryStore, type StoreCommit } from './store.js';
+import { createMemoryStore, emptyStoreCommit, type StoreCommit } from './store.js';
 import { flatString } from './strings.js';
 
 const AT = '2026-03-01T09:00:00.000Z';
@@ -90,7 +90,7 @@ function commitOf(
   remove: readonly string[],
 ): StoreCommit {
   return {
-    expectedHead: head,
+    ...emptyStoreCommit(head),
     events: put.map(
       (r, k): ResolverEvent => ({
         type: 'customer_created',
@@ -103,12 +103,6 @@ function commitOf(
     ),
     put,
     remove: remove as CustomerId[],
-    indexAdd: [],
-    indexRemove: [],
-    owners: [],
-    redirects: [],
-    unredirect: [],
-    reviews: [],
   };
 }
 

@@ -62,6 +62,27 @@ export interface StoreCommit {
 }
 
 /**
+ * A change that changes nothing, computed against the log at `expectedHead`: spread it and set
+ * the parts a change has.
+ *
+ * @internal
+ */
+export function emptyStoreCommit(expectedHead: number): StoreCommit {
+  return {
+    expectedHead,
+    events: [],
+    put: [],
+    remove: [],
+    indexAdd: [],
+    indexRemove: [],
+    owners: [],
+    redirects: [],
+    unredirect: [],
+    reviews: [],
+  };
+}
+
+/**
  * Where the resolver keeps customers, its index of keys → customers, and its event log. Every
  * method is asynchronous so that a database can implement it; {@link createMemoryStore} is the
  * embedded default. `threadline/testing` ships a conformance suite (`storeConformance`) that

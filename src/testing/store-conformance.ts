@@ -3,7 +3,7 @@ import { ThreadlineError } from '../core/errors.js';
 import type { CustomerId, InteractionId } from '../model/ids.js';
 import type { CustomerRecord, ResolverEvent, Review } from '../resolve/records.js';
 import { createResolver } from '../resolve/resolver.js';
-import { createMemoryStore, type ResolverStore, type StoreCommit } from '../resolve/store.js';
+import { createMemoryStore, emptyStoreCommit, type ResolverStore } from '../resolve/store.js';
 import type { Law } from './law.js';
 import { contactStreamArbitrary } from './resolver-laws.js';
 
@@ -62,19 +62,6 @@ function created(seq: number, record: CustomerRecord): ResolverEvent {
     interaction: record.interactions[0] as CustomerRecord['interactions'][number],
   };
 }
-
-const emptyCommit = (expectedHead: number): StoreCommit => ({
-  expectedHead,
-  events: [],
-  put: [],
-  remove: [],
-  indexAdd: [],
-  indexRemove: [],
-  owners: [],
-  redirects: [],
-  unredirect: [],
-  reviews: [],
-});
 
 function fail(name: string, message: string): never {
   throw new Error(`Store law "${name}" fails: ${message}`);
@@ -173,7 +160,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
           answers: [],
         };
         await store.commit({
-          ...emptyCommit(0),
+          ...emptyStoreCommit(0),
           events: [created(1, a), created(2, b)],
           put: [a, b],
           indexAdd: [
@@ -205,7 +192,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
         // A merge: b goes, its keys go, it redirects to a.
         const merged = customer('cus_a', ['i1', 'i2']);
         await store.commit({
-          ...emptyCommit(2),
+          ...emptyStoreCommit(2),
           events: [
             {
               type: 'customers_merged',
@@ -237,7 +224,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
           { key: 'k2', customerIds: ['cus_a'], total: 1 },
         ]);
         expectSame(name, 'open reviews after', await store.openReviews(10), []);
-        await store.commit({ ...emptyCommit(3), unredirect: [b.id] });
+        await store.commit({ ...emptyStoreCommit(3), unredirect: [b.id] });
         expectSame(name, 'unredirect', await store.redirects(['cus_b']), [undefined]);
         expectSame(
           name,
@@ -260,7 +247,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
         const store = await make();
         const a = customer('cus_a', ['i1']);
         await store.commit({
-          ...emptyCommit(0),
+          ...emptyStoreCommit(0),
           events: [created(1, a)],
           put: [a],
           indexAdd: [['k', a.id]],
@@ -269,7 +256,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
         await expectConflict(
           name,
           store.commit({
-            ...emptyCommit(0),
+            ...emptyStoreCommit(0),
             events: [created(1, b)],
             put: [b],
             indexAdd: [['k', b.id]],
@@ -290,8 +277,8 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
         const a = customer('cus_a', ['i1']);
         const b = customer('cus_b', ['i2']);
         const results = await Promise.allSettled([
-          store.commit({ ...emptyCommit(0), events: [created(1, a)], put: [a] }),
-          store.commit({ ...emptyCommit(0), events: [created(1, b)], put: [b] }),
+          store.commit({ ...emptyStoreCommit(0), events: [created(1, a)], put: [a] }),
+          store.commit({ ...emptyStoreCommit(0), events: [created(1, b)], put: [b] }),
         ]);
         const landed = results.filter((r) => r.status === 'fulfilled').length;
         if (landed !== 1) fail(name, `${landed} commits landed`);
@@ -308,7 +295,7 @@ export function storeConformance(options: StoreConformanceOptions): readonly Law
         const ids = ['cus_c', 'cus_a', 'cus_e', 'cus_b', 'cus_d'];
         const records = ids.map((id, k) => customer(id, [`i${k}`]));
         await store.commit({
-          ...emptyCommit(0),
+          ...emptyStoreCommit(0),
           events: records.map((r, k) => created(k + 1, r)),
           put: records,
         });

@@ -7,25 +7,12 @@ import {
   type ResolverEvent,
   type ResolverStore,
   replayEvents,
-  type StoreCommit,
 } from '../../src/index.js';
 
 export const NOW = '2026-03-10T12:00:00.000Z';
 export const clock = () => NOW;
 
-/** A change that changes nothing, made against the log at `expectedHead`. */
-export const emptyCommit = (expectedHead: number): StoreCommit => ({
-  expectedHead,
-  events: [],
-  put: [],
-  remove: [],
-  indexAdd: [],
-  indexRemove: [],
-  owners: [],
-  redirects: [],
-  unredirect: [],
-  reviews: [],
-});
+export { emptyStoreCommit as emptyCommit } from '../../src/resolve/store.js';
 
 const verified = { level: 'verified', method: 'channel_native' } as const;
 
