@@ -45,16 +45,26 @@ export function textRank(sets: readonly TokenSet[], window: number): Float64Arra
   // stamp[id] === i + 1 marks the ids of sentence i, so that each pair costs one pass over the
   // neighbour's ids instead of a merge.
   let maxId = -1;
-  for (const set of sets) for (const id of set) if (id > maxId) maxId = id;
-  const stamp = new Int32Array(maxId + 1);
+  let tokens = 0;
+  for (const set of sets) {
+    tokens += set.length;
+    for (const id of set) if (id > maxId) maxId = id;
+  }
+  // A lexicon shared across builds (a handoff cache) numbers every word it has ever seen, so a
+  // dialog's ids can be few and far apart: then they are numbered afresh for this dialog rather
+  // than marked in a table as long as the whole vocabulary. Only membership is marked, so the
+  // graph is the same either way.
+  const sparse = maxId >= 4 * tokens + 1024;
+  const local = sparse ? renumbered(sets) : sets;
+  const stamp = new Int32Array(sparse ? tokens : maxId + 1);
   let edges = 0;
   for (let i = 0; i < n; i++) {
-    const a = sets[i] as TokenSet;
+    const a = local[i] as TokenSet;
     if (a.length === 0) continue;
     for (const id of a) stamp[id] = i + 1;
     const normA = Math.sqrt(a.length);
     for (let j = i + 1; j < n && j - i <= window; j++) {
-      const b = sets[j] as TokenSet;
+      const b = local[j] as TokenSet;
       let shared = 0;
       for (const id of b) if (stamp[id] === i + 1) shared++;
       if (shared === 0) continue;
@@ -93,4 +103,19 @@ export function textRank(sets: readonly TokenSet[], window: number): Float64Arra
   for (let i = 0; i < n; i++) max = Math.max(max, rank[i] as number);
   for (let i = 0; i < n; i++) rank[i] = (rank[i] as number) / max;
   return rank;
+}
+
+/** The sets with their ids replaced by 0, 1, 2, … in order of first appearance (no longer sorted). */
+function renumbered(sets: readonly TokenSet[]): readonly (readonly number[])[] {
+  const ids = new Map<number, number>();
+  return sets.map((set) =>
+    set.map((id) => {
+      let k = ids.get(id);
+      if (k === undefined) {
+        k = ids.size;
+        ids.set(id, k);
+      }
+      return k;
+    }),
+  );
 }

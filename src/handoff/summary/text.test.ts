@@ -222,6 +222,22 @@ describe('textRank', () => {
     expect([...textRank([[1], [2], [1]], 1)]).toEqual([0, 0, 0]);
   });
 
+  it('ranks the same whatever the ids are, however far apart (a lexicon shared by many builds)', () => {
+    const set = fc.uniqueArray(fc.nat(30), { maxLength: 6 }).map((a) => a.sort((x, y) => x - y));
+    fc.assert(
+      fc.property(
+        fc.array(set, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.nat(5),
+        (sets, spread, window) => {
+          // Multiplying keeps ids distinct and sorted and sends them past the dense table's reach.
+          const far = sets.map((s) => s.map((id) => id * spread + 5_000));
+          expect([...textRank(far, window)]).toEqual([...textRank(sets, window)]);
+        },
+      ),
+    );
+  });
+
   it('cosine is symmetric and bounded', () => {
     const set = fc.uniqueArray(fc.nat(20), { maxLength: 8 }).map((a) => a.sort((x, y) => x - y));
     fc.assert(
