@@ -3,12 +3,11 @@ import { ThreadlineError } from '../core/errors.js';
 import type { Issue } from '../core/result.js';
 import {
   type Channel,
-  type ChannelProfile,
-  type ChannelProfileOverrides,
   ChannelProfileSchema,
   ChannelSchema,
   channelProfile,
   KNOWN_CHANNELS,
+  profileOverrides,
 } from '../model/channel.js';
 import { type CustomerId, CustomerIdSchema } from '../model/ids.js';
 import { toIssues } from '../model/parse.js';
@@ -141,7 +140,7 @@ export function compileThreadingOptions(options: unknown): CompiledThreadingOpti
   if (issues.length > 0) {
     throw new ThreadlineError('invalid_options', 'Invalid journey threading options', issues);
   }
-  const profiles = withoutUndefined(o.profiles);
+  const profiles = profileOverrides(o.profiles);
   const windows = o.windows;
   const cache = new Map<Channel, number>();
   const windowOf = (channel: Channel): number => {
@@ -183,18 +182,4 @@ export function compileThreadingOptions(options: unknown): CompiledThreadingOpti
     isMixed,
     horizonMs,
   };
-}
-
-// zod types optional fields as `T | undefined`; the profile API wants them absent instead.
-function withoutUndefined(
-  raw: Partial<Record<Channel, Record<string, unknown> | undefined>>,
-): ChannelProfileOverrides {
-  const out: Partial<Record<Channel, Partial<ChannelProfile>>> = {};
-  for (const [channel, fields] of Object.entries(raw)) {
-    if (fields === undefined) continue;
-    out[channel as Channel] = Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => value !== undefined),
-    ) as Partial<ChannelProfile>;
-  }
-  return out;
 }

@@ -192,6 +192,25 @@ function profile(
 export type ChannelProfileOverrides = Readonly<Partial<Record<Channel, Partial<ChannelProfile>>>>;
 
 /**
+ * Overrides as an options schema parses them: zod types optional fields as `T | undefined`,
+ * and the profile API wants them absent instead.
+ *
+ * @internal
+ */
+export function profileOverrides(
+  raw: Partial<Record<Channel, Record<string, unknown> | undefined>>,
+): ChannelProfileOverrides {
+  const out: Partial<Record<Channel, Partial<ChannelProfile>>> = {};
+  for (const [channel, fields] of Object.entries(raw)) {
+    if (fields === undefined) continue;
+    out[channel as Channel] = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Partial<ChannelProfile>;
+  }
+  return out;
+}
+
+/**
  * The profile of a channel, with the adopter's overrides applied over the built-in one.
  * A `custom:` channel starts from the `other` profile, labelled with its own name.
  *

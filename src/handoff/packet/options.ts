@@ -7,6 +7,7 @@ import {
   ChannelProfileSchema,
   ChannelSchema,
   channelProfile,
+  profileOverrides,
 } from '../../model/channel.js';
 import type { Customer } from '../../model/customer.js';
 import type { Interaction } from '../../model/interaction.js';
@@ -178,7 +179,7 @@ export function compileHandoffOptions(options: unknown): CompiledHandoffOptions 
       { code: 'invalid_date', path: ['now'], message: 'expected a time between 1970 and 9999' },
     ]);
   }
-  const profiles = withoutUndefined(o.profiles);
+  const profiles = profileOverrides(o.profiles);
   const profile = channelProfile(o.to, profiles);
   const visibility =
     o.visibility ?? (profile.visibility === 'private' ? 'private' : ('public' as const));
@@ -210,18 +211,4 @@ export function checkIdentity(identity: unknown): HandoffIdentity | undefined {
     'Invalid identity evidence',
     toIssues(parsed.error).map((issue) => ({ ...issue, path: ['identity', ...issue.path] })),
   );
-}
-
-// zod types optional fields as `T | undefined`; the profile API wants them absent instead.
-function withoutUndefined(
-  raw: Partial<Record<Channel, Record<string, unknown> | undefined>>,
-): ChannelProfileOverrides {
-  const out: Partial<Record<Channel, Partial<ChannelProfile>>> = {};
-  for (const [channel, fields] of Object.entries(raw)) {
-    if (fields === undefined) continue;
-    out[channel as Channel] = Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => value !== undefined),
-    ) as Partial<ChannelProfile>;
-  }
-  return out;
 }
