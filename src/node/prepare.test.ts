@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../linkage/compile/compile.js';
-import { type PreparedRecords, prepareRecords } from '../linkage/prepare/prepare.js';
+import { prepareRecords } from '../linkage/prepare/prepare.js';
+import { plain } from '../linkage/prepare/test-helpers.js';
 import { defaultModelSpec } from '../linkage/presets/presets.js';
 import { trainingSpec, trainModel } from '../linkage/train/train.js';
 import { generatePopulation, POPULATION_COLUMNS, separateTruth } from '../testing/population.js';
 import { prepareRecordsInParallel } from './prepare.js';
 import { trainModelInParallel } from './train.js';
-
-function plain(data: PreparedRecords) {
-  return {
-    size: data.size,
-    ids: data.ids,
-    sources: Array.from(data.sources),
-    mode: data.mode,
-    columns: data.columns.map((c) => ({
-      offsets: Array.from(c.offsets),
-      values: Array.from(c.values),
-      dictionary: c.dictionary,
-      days: c.days === undefined ? undefined : Array.from(c.days),
-      sketch: c.sketch === undefined ? undefined : Array.from(c.sketch),
-      frequencies: c.frequencies === undefined ? undefined : Array.from(c.frequencies),
-      otherFrequency: c.otherFrequency,
-    })),
-  };
-}
 
 describe('prepareRecordsInParallel', () => {
   const { records } = separateTruth(generatePopulation({ people: 1_500, seed: 9 }));

@@ -7,10 +7,10 @@ import {
   assemblePrepared,
   type ColumnPart,
   type LinkRecord,
-  type PreparedRecords,
   prepareColumnParts,
   prepareRecords,
 } from './prepare.js';
+import { plain } from './test-helpers.js';
 
 const spec: ModelSpecInput = {
   region: 'US',
@@ -51,27 +51,6 @@ const value = fc.oneof(
   fc.array(fc.constantFrom('Ana', 'Bob', '1970-05-05', '', 3), { maxLength: 3 }),
 );
 const record = fc.record({ name: value, phone: value, dob: value });
-
-/** Everything a prepared value holds, as plain data. */
-function plain(data: PreparedRecords) {
-  return {
-    size: data.size,
-    ids: data.ids,
-    sources: Array.from(data.sources),
-    mode: data.mode,
-    columns: data.columns.map((c) => ({
-      offsets: Array.from(c.offsets),
-      values: Array.from(c.values),
-      dictionary: c.dictionary,
-      days: c.days === undefined ? undefined : Array.from(c.days),
-      ymd: c.ymd === undefined ? undefined : Array.from(c.ymd),
-      numbers: c.numbers === undefined ? undefined : Array.from(c.numbers),
-      sketch: c.sketch === undefined ? undefined : Array.from(c.sketch),
-      frequencies: c.frequencies === undefined ? undefined : Array.from(c.frequencies),
-      otherFrequency: c.otherFrequency,
-    })),
-  };
-}
 
 /** Parts over consecutive shares of the records, cut at the given points. */
 function partsOf(records: readonly LinkRecord[], cuts: readonly number[]): ColumnPart[][] {
