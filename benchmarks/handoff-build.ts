@@ -34,7 +34,7 @@ import {
   toSunshinePassControl,
 } from '../src/index.js';
 import { generateInteractions } from '../src/testing/index.js';
-import { round3 } from './lib/measure.js';
+import { quantile, round3 } from './lib/measure.js';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
@@ -102,18 +102,23 @@ function timed(runs: number, fn: () => unknown) {
     samples.push(performance.now() - t0);
   }
   const used = process.cpuUsage(cpu);
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
   return {
     runs,
-    minMs: round3(samples[0] ?? 0),
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    maxMs: round3(samples[samples.length - 1] ?? 0),
+    ...spread(samples),
     cpuMsPerCall: round3((used.user + used.system) / 1000 / runs),
     startMs,
     endMs: performance.now(),
+  };
+}
+
+/** Min, p50, p99 and max of the samples in milliseconds (sorts them). */
+function spread(samples: number[]) {
+  samples.sort((a, b) => a - b);
+  return {
+    minMs: round3(samples[0] ?? 0),
+    p50Ms: quantile(samples, 0.5),
+    p99Ms: quantile(samples, 0.99),
+    maxMs: round3(samples[samples.length - 1] ?? 0),
   };
 }
 
@@ -137,15 +142,9 @@ function timedPrepared<S>(runs: number, prepare: () => S, fn: (state: S) => unkn
     samples.push(t1 - t0);
     windows.push({ startMs: t0, endMs: t1 });
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) =>
-    round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
   return {
     runs,
-    minMs: round3(samples[0] ?? 0),
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    maxMs: round3(samples[samples.length - 1] ?? 0),
+    ...spread(samples),
     cpuMsPerCall: round3(cpuMicros / 1000 / runs),
     windows,
   };

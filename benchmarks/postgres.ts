@@ -38,7 +38,7 @@ import {
 } from '../src/index.js';
 import { createPostgresStore, migratePostgres } from '../src/postgres/index.js';
 import { generatedBusinessIdentifiers, generateInteractions } from '../src/testing/index.js';
-import { round3 } from './lib/measure.js';
+import { quantile, round3 } from './lib/measure.js';
 
 const NOW = '2026-06-01T00:00:00Z';
 const resolverOptions = {
@@ -121,8 +121,7 @@ const arg = (name: string, fallback: string) => {
 
 function summary(latenciesMs: readonly number[], wallMs: number, failures = 0) {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
-  const at = (q: number) =>
-    round3(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  const at = (q: number) => quantile(sorted, q);
   return {
     ingests: sorted.length,
     wallSeconds: round3(wallMs / 1000),

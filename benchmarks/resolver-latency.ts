@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { createResolver, type Interaction, identifierKey, parseInteraction } from '../src/index.js';
 import { generatedBusinessIdentifiers, generateInteractions } from '../src/testing/index.js';
-import { round3 } from './lib/measure.js';
+import { quantile, round3 } from './lib/measure.js';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -54,8 +54,7 @@ const resolveCpuUs = new Float64Array(probes.length);
 
 function percentiles(samples: Float64Array) {
   samples.sort();
-  const at = (q: number) =>
-    round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
+  const at = (q: number) => quantile(samples, q);
   return { p50Us: at(0.5), p99Us: at(0.99), maxUs: round3(samples[samples.length - 1] ?? 0) };
 }
 

@@ -22,7 +22,7 @@ import {
   summarize,
 } from '../src/index.js';
 import { dataDir, readDataset } from './lib/data.js';
-import { round3 } from './lib/measure.js';
+import { quantile, round3 } from './lib/measure.js';
 import { type RougeScores, rougeMulti } from './lib/rouge.js';
 
 interface Turn {
@@ -174,8 +174,7 @@ for (let round = 0; round < 3; round++) {
   }
 }
 samples.sort((a, b) => a - b);
-const quantile = (q: number) =>
-  round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
+const at = (q: number) => quantile(samples, q);
 const longMessages = dialogs.flatMap((d) => d.turns).slice(0, 5000);
 const long = parseInteraction({
   id: 'long',
@@ -237,7 +236,7 @@ console.log(
           firstHalf: scoreRange(0, half, interactions),
           secondHalf: scoreRange(half, dialogs.length, interactions),
           timing: {
-            perDialogMs: { p50: quantile(0.5), p99: quantile(0.99) },
+            perDialogMs: { p50: at(0.5), p99: at(0.99) },
             messages5000Ms: {
               messages: longMessages.length,
               min: round3(longTimes[0] ?? 0),

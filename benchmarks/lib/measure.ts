@@ -53,9 +53,16 @@ export function latencies<T>(
     samples[i] = (performance.now() - t0) * 1000;
   });
   samples.sort();
-  const at = (q: number) =>
-    round3(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0);
-  return { p50Us: at(0.5), p99Us: at(0.99), maxUs: round3(samples[samples.length - 1] ?? 0) };
+  return {
+    p50Us: quantile(samples, 0.5),
+    p99Us: quantile(samples, 0.99),
+    maxUs: round3(samples[samples.length - 1] ?? 0),
+  };
+}
+
+/** The sample at quantile `q` of ascending `sorted` samples (nearest rank below), rounded. */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  return round3(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
 }
 
 export function round3(x: number): number {
